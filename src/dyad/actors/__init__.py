@@ -1,0 +1,1 @@
+"""Actor stages: gazetteer (data loading), recognise (mentions in tokens), resolve (roles, groups, coreference)."""

@@ -1,0 +1,145 @@
+"""Recognise stage: tokens -> raw actor mentions and role words, by longest gazetteer match.
+
+Compounds are split by the language rules: "US-Bomber" gives the mention "US" with the role of "Bomber" (MIL),
+"Kremlsprecher" gives "Kreml" with the role of "sprecher". An unhyphenated compound is only split when its head
+is a role word, so "Russlandpolitik" stays a plain noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.actors.gazetteer import Entry, Gazetteer, RoleWord
+from dyad.lang import Language
+from dyad.model import Actor, Mention, Token
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    first: int
+    last: int
+    role: RoleWord
+
+
+@dataclass(slots=True)
+class Recognised:
+    mentions: list[Mention]
+    roles: list[RoleSpan]
+
+
+def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language) -> Recognised:
+    mentions: list[Mention] = []
+    roles: list[RoleSpan] = []
+    i = 0
+    while i < len(tokens):
+        length, entry = _longest_match(tokens, i, gazetteer)
+        if entry is not None:
+            mentions.append(_mention(tokens, i, i + length - 1, entry))
+            i += length
+            continue
+        role_length, role = _role_at(tokens, i, gazetteer)
+        if role is not None:
+            roles.append(RoleSpan(i, i + role_length - 1, role))
+            i += role_length
+            continue
+        compound = _compound_mention(tokens[i], gazetteer, language)
+        if compound is not None:
+            mentions.append(compound)
+        i += 1
+    return Recognised(mentions, roles)
+
+
+def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Entry | None]:
+    for length in range(min(gazetteer.longest, len(tokens) - i), 0, -1):
+        entry = gazetteer.lookup(tuple(token.text for token in tokens[i : i + length]))
+        if entry is not None and _plausible(tokens[i], entry):
+            return length, entry
+    return 0, None
+
+
+def _plausible(first: Token, entry: Entry) -> bool:
+    """Names and capitals are written with a capital letter; lower-case "china" or "jordan" is not the country."""
+    return entry.lower_case or first.text[:1].isupper() or not first.text[:1].isalpha()
+
+
+def _role_at(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, RoleWord | None]:
+    for length in (3, 2, 1):
+        if i + length > len(tokens):
+            continue
+        role = gazetteer.role(tuple(token.lemma for token in tokens[i : i + length]))
+        if role is not None:
+            return length, role
+    token = tokens[i]
+    if token.is_title and len(token.lemma) > 6 and token.text.isalpha():
+        return (1, gazetteer.role_head(token.lemma)) if gazetteer.role_head(token.lemma) else (0, None)
+    return 0, None
+
+
+def _mention(tokens: list[Token], first: int, last: int, entry: Entry) -> Mention:
+    start, end = tokens[first].start, tokens[last].end
+    text = " ".join(token.text for token in tokens[first : last + 1])
+    return Mention(
+        first=first,
+        last=last,
+        start=start,
+        end=end,
+        text=text,
+        actor=entry.actor,
+        kind=entry.kind,
+        genitive=entry.genitive,
+        modifier=entry.kind == "adjective",
+    )
+
+
+def _compound_mention(token: Token, gazetteer: Gazetteer, language: Language) -> Mention | None:
+    if not token.text[:1].isupper() or len(token.text) < 4:
+        return None
+    for modifier, head in language.rules.split_compound(token.text):
+        entry = gazetteer.lookup_modifier(modifier) or gazetteer.lookup_modifier(modifier.capitalize())
+        if entry is None:
+            continue
+        head_lemma = head.lower()
+        role = gazetteer.role((head_lemma,)) or gazetteer.role_head(head_lemma)
+        hyphenated = "-" in token.text
+        if role is None and not hyphenated:
+            continue
+        actor = with_role(entry.actor, role.role) if role else entry.actor
+        return Mention(
+            first=token.i,
+            last=token.i,
+            start=token.start,
+            end=token.start + len(modifier),
+            text=modifier,
+            actor=actor,
+            kind=entry.kind,
+            modifier=role is None,
+            mode=role.mode if role else None,
+        )
+    return None
+
+
+def with_role(actor: Actor, role: str) -> Actor:
+    """The actor in a role: RUS + GOV -> RUSGOV; a role the actor already has is kept."""
+    if actor.role is not None and actor.kind in {"person", "group"}:
+        return actor
+    if actor.role == role:
+        return actor
+    base_name = actor.name.split(" (")[0]
+    return Actor(actor.country + role, actor.country, role, f"{base_name} ({_ROLE_NAMES.get(role, role)})", actor.kind)
+
+
+_ROLE_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "SPY": "intelligence",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "INS": "insurgents",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "REL": "religious",
+}

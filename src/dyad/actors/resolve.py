@@ -1,0 +1,315 @@
+"""Resolve stage: raw mentions + role words -> actor mentions with roles, coordinated groups and coreference.
+
+- "russische Regierung", "Russlands Präsident", "Präsident Russlands", "Regierung in Moskau" -> RUSGOV
+- "Der russische Gesandte in Israel, Anatoly Viktorov," -> one RUSGOV mention ("in Israel" is his posting)
+- "Israel und dem Iran" -> one group; "beide Länder", "das Land", "er" -> actors named earlier in the article
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from dyad.actors.recognise import Recognised, RoleSpan, with_role
+from dyad.lang import Language
+from dyad.model import Actor, Mention, Token
+
+DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "eines",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "seine",
+        "seiner",
+        "seinen",
+    ]
+)
+
+
+@dataclass
+class Discourse:
+    """What an article has named so far, for pronouns and "beide Länder" in later sentences."""
+
+    last_person: Mention | None = None
+    last_pair: tuple[Mention, Mention] | None = None
+    recent_countries: list[Mention] = field(default_factory=list)
+
+    def remember(self, mentions: list[Mention]) -> None:
+        groups: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            if mention.kind in {"person", "role"} and not mention.modifier:
+                self.last_person = mention
+            if mention.group is not None:
+                groups.setdefault(mention.group, []).append(mention)
+            if not mention.modifier and mention.actor.role is None and len(mention.actor.country) == 3:
+                self.recent_countries.append(mention)
+        pairs = [members for members in groups.values() if len(members) == 2]
+        if pairs:
+            self.last_pair = (pairs[-1][0], pairs[-1][1])
+        self.recent_countries = self.recent_countries[-12:]
+
+
+class Resolver:
+    def __init__(self, language: Language):
+        self.language = language
+        arguments = language.grammar["arguments"]
+        self._posting = frozenset(arguments["posting_prepositions"])
+        self._coordination = frozenset(arguments["coordination"])
+        self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
+        self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
+        self._third_person = frozenset(arguments["third_person_singular"])
+
+    def resolve(self, tokens: list[Token], found: Recognised, discourse: Discourse) -> list[Mention]:
+        mentions = sorted(found.mentions, key=lambda m: m.first)
+        mentions = self._attach_roles(tokens, mentions, found.roles)
+        mentions = self._absorb_appositions(tokens, mentions)
+        mentions += self._anaphora(tokens, mentions, discourse)
+        mentions.sort(key=lambda m: (m.first, m.start))
+        self._mark_genitives(tokens, mentions)
+        self._group(tokens, mentions)
+        return mentions
+
+    # roles -------------------------------------------------------------------------------------------------
+    def _attach_roles(self, tokens: list[Token], mentions: list[Mention], roles: list[RoleSpan]) -> list[Mention]:
+        by_first = {m.first: m for m in mentions}
+        by_last = {m.last: m for m in mentions}
+        result: dict[int, Mention] = {id(m): m for m in mentions}
+        for role in roles:
+            before = self._mention_before(by_last, tokens, role.first)
+            after = self._mention_after(by_first, tokens, role.last)
+            if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
+                merged = self._merge(tokens, before, role, before.first, role.last)
+                result.pop(id(before), None)
+                if after is not None and after[1] == "posting":
+                    result.pop(id(after[0]), None)
+            elif after is not None and after[0].kind != "person":
+                merged = self._merge(tokens, after[0], role, role.first, after[0].last)
+                result.pop(id(after[0]), None)
+            else:
+                person = by_first.get(role.last + 1)
+                if person is not None and person.kind == "person" and id(person) in result:
+                    result.pop(id(person))
+                    widened = self._span(tokens, person, role.first, person.last, person.actor)
+                    widened.kind = "person"
+                    result[id(widened)] = widened
+                continue
+            person = self._person_after(by_first, tokens, merged.last)
+            if person is not None and id(person) in result:
+                merged = self._with_person(tokens, merged, person)
+                result.pop(id(person), None)
+            result[id(merged)] = merged
+        return self._merge_adjacent_people(tokens, sorted(result.values(), key=lambda m: m.first))
+
+    def _merge_adjacent_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """ "Kremlchef Wladimir Putin", "Kremlin spokesman Dmitry Peskov": one actor, not two."""
+        merged: list[Mention] = []
+        for mention in mentions:
+            previous = merged[-1] if merged else None
+            if (
+                previous is not None
+                and mention.kind == "person"
+                and mention.first == previous.last + 1
+                and previous.actor.country == mention.actor.country
+                and not previous.modifier
+            ):
+                actor = previous.actor if previous.actor.role else mention.actor
+                combined = self._span(tokens, previous, previous.first, mention.last, actor)
+                combined.kind = "role"
+                merged[-1] = combined
+                continue
+            merged.append(mention)
+        return merged
+
+    def _noun_modifier(self, mention: Mention) -> bool:
+        """English uses names as modifiers ("US officials", "Kremlin spokesman"); German capitals in titles."""
+        return not self.language.rules.nouns_capitalised and mention.kind in {"name", "capital", "org"}
+
+    def _mention_before(self, by_last: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
+        """The mention ending right before `index`, allowing one adjective or "'s" in between."""
+        for gap in (1, 2):
+            mention = by_last.get(index - gap)
+            if mention is not None:
+                between = tokens[index - gap + 1 : index]
+                possessive = all(t.text in {"'s", "’s", "'"} for t in between)
+                adjective = all(t.text.isalpha() and not t.is_title for t in between)
+                if (possessive or adjective) and mention.end == tokens[mention.last].end:
+                    return mention
+        return None
+
+    def _mention_after(
+        self, by_first: dict[int, Mention], tokens: list[Token], index: int
+    ) -> tuple[Mention, str] | None:
+        """ "Präsident Russlands", "Regierung des Iran", "Botschafter in Israel", "minister of Iran"."""
+        nxt = index + 1
+        if nxt >= len(tokens):
+            return None
+        if nxt in by_first and by_first[nxt].genitive:
+            return by_first[nxt], "genitive"
+        word = tokens[nxt].lower
+        for skip, kind in ((1, "genitive"), (2, "genitive")):
+            if word in {"des", "der", "of"} and nxt + skip in by_first:
+                if skip == 2 and tokens[nxt + 1].lower not in DETERMINERS:
+                    continue
+                return by_first[nxt + skip], kind
+        if word in self._posting:
+            for skip in (1, 2):
+                candidate = by_first.get(nxt + skip)
+                if candidate is not None and (skip == 1 or tokens[nxt + 1].lower in DETERMINERS):
+                    return candidate, "posting"
+        return None
+
+    def _person_after(self, by_first: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
+        person = by_first.get(index + 1)
+        if person is not None and person.kind == "person":
+            return person
+        if index + 2 < len(tokens) and tokens[index + 1].text == ",":
+            person = by_first.get(index + 2)
+            if person is not None and person.kind == "person":
+                return person
+        return None
+
+    def _merge(self, tokens: list[Token], country: Mention, role: RoleSpan, first: int, last: int) -> Mention:
+        actor = with_role(country.actor, role.role.role)
+        merged = self._span(tokens, country, first, last, actor)
+        merged.mode = role.role.mode
+        merged.kind = "role"
+        return merged
+
+    def _with_person(self, tokens: list[Token], merged: Mention, person: Mention) -> Mention:
+        if person.first == merged.last + 1:
+            return self._span(tokens, merged, merged.first, person.last, merged.actor)
+        return merged
+
+    @staticmethod
+    def _span(tokens: list[Token], base: Mention, first: int, last: int, actor: Actor) -> Mention:
+        start = min(tokens[first].start, base.start)
+        end = max(tokens[last].end, base.end) if last != base.last or first != base.first else base.end
+        return Mention(
+            first=first,
+            last=last,
+            start=start,
+            end=end,
+            text="",
+            actor=actor,
+            kind=base.kind,
+            mode=base.mode,
+        )
+
+    def _absorb_appositions(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Drop a person named in apposition to a role mention ("Der Gesandte, Anatoly Viktorov, ...")."""
+        kept: list[Mention] = []
+        for mention in mentions:
+            previous = kept[-1] if kept else None
+            if (
+                previous is not None
+                and mention.kind == "person"
+                and previous.kind == "role"
+                and previous.actor.country == mention.actor.country
+                and all(
+                    t.text == "," or t.lower in self._posting or t.is_title
+                    for t in tokens[previous.last + 1 : mention.first]
+                )
+                and mention.first - previous.last <= 4
+            ):
+                continue
+            kept.append(mention)
+        return kept
+
+    # anaphora ----------------------------------------------------------------------------------------------
+    def _anaphora(self, tokens: list[Token], mentions: list[Mention], discourse: Discourse) -> list[Mention]:
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        lowers = [t.lower for t in tokens]
+        found: list[Mention] = []
+        for i, token in enumerate(tokens):
+            if i in covered:
+                continue
+            pair = self._phrase_at(lowers, i, self._pair_anaphora)
+            if pair and discourse.last_pair is not None:
+                found += self._pair_mentions(tokens, i, i + pair - 1, discourse.last_pair)
+                continue
+            country = self._phrase_at(lowers, i, self._country_anaphora)
+            if country:
+                here = [m for m in mentions if m.last < i and m.actor.role is None and not m.modifier]
+                antecedents = discourse.recent_countries or here
+                if antecedents:
+                    found.append(self._anaphor(tokens, i, i + country - 1, antecedents[-1].actor))
+                continue
+            if token.lower in self._third_person and discourse.last_person is not None:
+                found.append(self._anaphor(tokens, i, i, discourse.last_person.actor))
+        return found
+
+    @staticmethod
+    def _phrase_at(lowers: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:
+        for phrase in phrases:
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def _pair_mentions(
+        self, tokens: list[Token], first: int, last: int, pair: tuple[Mention, Mention]
+    ) -> list[Mention]:
+        return [self._anaphor(tokens, first, last, member.actor) for member in pair]
+
+    @staticmethod
+    def _anaphor(tokens: list[Token], first: int, last: int, actor: Actor) -> Mention:
+        start, end = tokens[first].start, tokens[last].end
+        return Mention(first, last, start, end, "", actor, "anaphor")
+
+    # structure ---------------------------------------------------------------------------------------------
+    def _mark_genitives(self, tokens: list[Token], mentions: list[Mention]) -> None:
+        """A mention after "des/der" that follows a noun is a genitive attribute ("Anlagen des Iran"); a genitive
+        before a noun ("Russlands Verbündeten Iran") modifies that noun and is no argument of its own."""
+        for mention in mentions:
+            after = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
+            starts = {m.first for m in mentions}
+            before_noun = after is not None and after.is_title and after.text.isalpha() and after.i not in starts
+            if mention.genitive and before_noun:
+                mention.modifier = True
+            if mention.first < 2:
+                continue
+            article = tokens[mention.first - 1].lower
+            before = tokens[mention.first - 2]
+            if article in {"des", "der"} and before.is_title and before.text.isalpha():
+                mention.genitive = True
+            if article == "of" and before.text.isalpha():
+                mention.genitive = True
+
+    def _group(self, tokens: list[Token], mentions: list[Mention]) -> None:
+        """Coordinated mentions ("Israel und dem Iran", "X, Y and Z") share a group number."""
+        group = 0
+        for left, right in itertools.pairwise(mentions):
+            if left.kind == "anaphor" and right.kind == "anaphor" and left.first == right.first:
+                left.group = left.group if left.group is not None else group
+                right.group = left.group
+                group += 1
+                continue
+            between = [t.lower for t in tokens[left.last + 1 : right.first]]
+            words = [w for w in between if w not in DETERMINERS]
+            joined = " ".join(words)
+            if between and (joined in self._coordination or joined == ",") and left.modifier == right.modifier:
+                if left.group is None:
+                    left.group = group
+                    group += 1
+                right.group = left.group
+                right.genitive = right.genitive or left.genitive
+
+
+def finish_texts(sentence: str, mentions: list[Mention]) -> None:
+    for mention in mentions:
+        mention.text = sentence[mention.start : mention.end]

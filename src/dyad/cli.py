@@ -1,0 +1,235 @@
+"""The `dyad` command: a thin shell over the library (parse options, call, print)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dyad.actors.gazetteer import ActorFileError
+from dyad.events.triggers import TriggerFileError
+from dyad.output import write_events
+from dyad.read import InputError, RawDocument, read_inputs
+from dyad.store import EventFilter, IngestCounts, Store, StoreError, row_to_contract
+
+BATCH_SIZE = 200
+USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError)
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2026-03-02", param, ctx)
+
+
+DATE = DateType()
+LANG = click.Choice(["auto", "de", "en"])
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra actor file (TSV: name, code, country, role, kind, forms); repeatable.",
+)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except USER_ERRORS as error:
+        click.echo(f"dyad: error: {error}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="dyad")
+def cli() -> None:
+    """Code German and English news into political events (CAMEO/PLOVER) with evidence.
+
+    \b
+    dyad code article.txt                  code and print, store nothing
+    dyad ingest articles/ --db dyad.duckdb store articles, sentences and events
+    dyad events --db dyad.duckdb --dyad RUS,USA   read events back
+    """
+
+
+@cli.command()
+@click.argument("source", metavar="FILE|DIR|-")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--published", type=DATE, help="Article date, for texts that carry none.")
+@click.option("--lang", type=LANG, default="auto", show_default=True, help="Language of the articles.")
+@click.option("--explain", is_flag=True, help="Show why each event was coded as it was.")
+@actors_option
+def code(
+    source: str, fmt: str, published: date | None, lang: str, explain: bool, actor_files: tuple[Path, ...]
+) -> None:
+    """Code articles (text, HTML or JSONL; '-' reads standard input) and print their events."""
+    pipeline = _pipeline(actor_files)
+    problems: list[str] = []
+
+    def events() -> Iterator[dict[str, Any]]:
+        for document in read_inputs(source, on_error=lambda e: _warn(problems, e)):
+            coded = _code(pipeline, document, lang, published, problems)
+            for event in coded.events if coded else []:
+                record = event.to_dict()
+                if explain:
+                    record["explain"] = event.notes
+                yield record
+
+    write_events(events(), fmt, explain=explain)
+    _finish(problems)
+
+
+@cli.command()
+@click.argument("source", metavar="FILE|DIR|JSONL|-")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default="dyad.duckdb",
+    show_default=True,
+    help="DuckDB file (created if missing).",
+)
+@click.option("--published", type=DATE, help="Article date, for texts that carry none.")
+@click.option("--lang", type=LANG, default="auto", show_default=True, help="Language of the articles.")
+@actors_option
+def ingest(source: str, db_path: Path, published: date | None, lang: str, actor_files: tuple[Path, ...]) -> None:
+    """Code articles and store articles, sentences and events; stored articles are skipped."""
+    pipeline = _pipeline(actor_files)
+    problems: list[str] = []
+    total = IngestCounts()
+    with Store(db_path) as store:
+        batch = []
+        for document in read_inputs(source, on_error=lambda e: _warn(problems, e)):
+            coded = _code(pipeline, document, lang, published, problems)
+            if coded is not None:
+                batch.append(coded)
+            if len(batch) >= BATCH_SIZE:
+                total = _add(total, store.write(batch))
+                batch = []
+        if batch:
+            total = _add(total, store.write(batch))
+    click.echo(
+        f"{total.articles} articles stored ({total.skipped} already there), {total.sentences} sentences, "
+        f"{total.events} events -> {db_path}" + (f"; {len(problems)} inputs skipped" if problems else ""),
+        err=True,
+    )
+    _finish(problems)
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
+@click.option("--actor", help="Events with this actor as source or target (code or prefix: RUS, RUSGOV).")
+@click.option("--dyad", "dyad_pair", metavar="A,B", help="Events between two actors, either direction.")
+@click.option("--root", help="CAMEO code or root, e.g. 11 or 046.")
+@click.option("--since", type=DATE, help="Events on or after this date.")
+@click.option("--until", type=DATE, help="Events on or before this date.")
+@click.option("--include-uncertain", is_flag=True, help="Also negated and hypothetical events.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv", "parquet"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (needed for parquet).")
+def events(
+    db_path: Path,
+    actor: str | None,
+    dyad_pair: str | None,
+    root: str | None,
+    since: date | None,
+    until: date | None,
+    include_uncertain: bool,
+    limit: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Read stored events back, filtered."""
+    pair = _pair(dyad_pair)
+    if root is not None and not root.isdigit():
+        raise click.BadParameter("a CAMEO code or root is digits, e.g. 11 or 046", param_hint="--root")
+    where = EventFilter(actor, pair, root, since, until, include_uncertain, limit)
+    with Store(db_path, read_only=True) as store:
+        if fmt == "parquet":
+            if output is None:
+                raise click.UsageError("--format parquet needs --output FILE")
+            store.export_parquet(where, output)
+            click.echo(f"wrote {output}", err=True)
+            return
+        records = (row_to_contract(row) for row in store.events(where))
+        if output is None:
+            write_events(records, fmt)
+            return
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            count = write_events(records, fmt, stream)
+        click.echo(f"wrote {count} events to {output}", err=True)
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [p.strip().upper() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter("give two actor codes separated by a comma, e.g. RUS,USA", param_hint="--dyad")
+    return parts[0], parts[1]
+
+
+def _pipeline(actor_files: tuple[Path, ...]):
+    from dyad.pipeline import Pipeline
+
+    return Pipeline.load(actor_files)
+
+
+def _code(pipeline, document: RawDocument, lang: str, published: date | None, problems: list[str]):
+    try:
+        return pipeline.code(document, None if lang == "auto" else lang, published)
+    except InputError as error:
+        _warn(problems, error)
+        return None
+
+
+def _add(total: IngestCounts, more: IngestCounts) -> IngestCounts:
+    return IngestCounts(
+        *(
+            a + b
+            for a, b in zip(
+                (total.articles, total.skipped, total.sentences, total.events),
+                (more.articles, more.skipped, more.sentences, more.events),
+                strict=True,
+            )
+        )
+    )
+
+
+def _warn(problems: list[str], error: Exception) -> None:
+    problems.append(str(error))
+    click.echo(f"dyad: skipped: {error}", err=True)
+
+
+def _finish(problems: list[str]) -> None:
+    """Skipped inputs make the exit status non-zero; what was coded or stored before stays."""
+    if problems:
+        sys.exit(1)

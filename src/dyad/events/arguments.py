@@ -1,0 +1,451 @@
+"""Argument stage: who did it (source) and to whom (target), for each trigger.
+
+Rules, in order (see docs/coding-rules.md for examples):
+- a noun trigger takes its source from its own modifiers: "US-Angriffe", "israelische Offensive", "Angriffe
+  Israels", "Israel's attack", "Angriffe von X"; a noun inside a prepositional phrase takes no clause subject;
+- otherwise the source is the clause's subject: German takes the first actor of the clause that is not in a
+  prepositional phrase, not dative/accusative-marked and not a genitive attribute; English the nearest such actor
+  before the trigger. Passive clauses ("wurde von X angegriffen", "was struck by X") swap agent and subject;
+- a clause without a subject inherits one: an infinitive clause from its governing clause, a coordinated clause
+  from the one before, quoted speech and "wir"/"we" from the speaker ("sagte Kremlsprecher Peskow");
+- the target is the object of the trigger's own preposition ("Gespräche mit X", "Kritik an X", "zwischen X und
+  Y"), else (verbs only) the first other actor of the clause that is not in an unrelated prepositional phrase;
+- a target that is the patient of an event noun ("kritisierte die Tötung des X") is replaced by that event's
+  source, since the criticism is of whoever killed, not of the victim;
+- coordinated actors give one event per source-target pair; a reciprocal trigger ("Putin und Netanjahu
+  telefonierten") with two coordinated subjects and no target gives one event for the pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dyad.events.clauses import Clause, ClauseParse
+from dyad.events.triggers import TriggerMatch
+from dyad.lang import Language
+from dyad.model import Mention, Token
+
+POSSESSIVES = frozenset(
+    [
+        "sein",
+        "seine",
+        "seiner",
+        "seinen",
+        "seinem",
+        "seines",
+        "ihr",
+        "ihre",
+        "ihrer",
+        "ihren",
+        "ihrem",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
+ARTICLES = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "eines",
+        "the",
+        "a",
+        "an",
+    ]
+)
+PARTITIVE = frozenset(
+    ["großteil", "mehrheit", "teil", "reihe", "anzahl", "vielzahl", "zahl", "most", "majority", "part"]
+)
+
+
+@dataclass
+class Assignment:
+    match: TriggerMatch
+    sources: list[Mention]
+    targets: list[Mention | None]
+    clause: Clause
+    own_source: bool = False
+    attributed_to: Mention | None = None
+    pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentenceView:
+    """A sentence with its mentions and clauses, and the questions the argument rules ask of it."""
+
+    tokens: list[Token]
+    mentions: list[Mention]
+    parse: ClauseParse
+    prepositions: frozenset[str]
+    oblique: frozenset[str]
+
+    def __post_init__(self) -> None:
+        self.starting = {m.first: m for m in self.mentions}
+        self.on_token: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            for index in range(mention.first, mention.last + 1):
+                self.on_token.setdefault(index, []).append(mention)
+
+    def group_of(self, mention: Mention) -> list[Mention]:
+        if mention.group is None:
+            return [mention]
+        return [m for m in self.mentions if m.group == mention.group]
+
+    def governing_preposition(self, mention: Mention) -> str | None:
+        head = self.group_of(mention)[0]
+        index = head.first - 1
+        skipped = 0
+        while index >= 0 and skipped < 4:
+            token = self.tokens[index]
+            if token.lower in self.prepositions:
+                return token.lower
+            if token.lower in ARTICLES or token.lower in POSSESSIVES or token.text.isdigit():
+                index -= 1
+                skipped += 1
+                continue
+            if token.text.isalpha() and not token.is_title and skipped < 2 and self._adjective_like(token):
+                index -= 1
+                skipped += 1
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _adjective_like(token: Token) -> bool:
+        return token.lower.endswith(("e", "en", "er", "es", "em", "al", "ic", "ian", "ive", "ous", "ish", "ese"))
+
+    def is_oblique(self, mention: Mention) -> bool:
+        head = self.group_of(mention)[0]
+        return head.first > 0 and self.tokens[head.first - 1].lower in self.oblique
+
+    def in_clause(self, mention: Mention, clause: Clause) -> bool:
+        return self.parse.clause_of[mention.first] == clause.id
+
+
+class ArgumentFinder:
+    def __init__(self, language: Language):
+        self.language = language
+        arguments = language.grammar["arguments"]
+        self._prepositions = frozenset(arguments["prepositions"])
+        self._oblique = frozenset(arguments["oblique_determiners"])
+        self._agent = frozenset(arguments["agent_prepositions"])
+        self._between = frozenset(arguments["between"])
+        self._passive = frozenset(arguments["passive_auxiliary_forms"])
+        self._first_person = frozenset(arguments["first_person"])
+        self._subject_anywhere = language.rules.subject_anywhere
+
+    def view(self, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
+        return SentenceView(tokens, mentions, parse, self._prepositions, self._oblique)
+
+    # speakers ----------------------------------------------------------------------------------------------
+    def speaker(self, view: SentenceView) -> Mention | None:
+        """The actor whose words the sentence reports: "sagte Peskow", "Peskov said", headline "Kreml: «...»"."""
+        for clause in view.parse.clauses:
+            if clause.speech:
+                found = self._speech_subject(view, clause)
+                if found is not None:
+                    return found
+        first = view.parse.clauses[0]
+        colon = [t for t in view.tokens[: first.last + 2] if t.text == ":"]
+        members = [m for m in view.mentions if view.in_clause(m, first)]
+        if colon and len(members) == 1 and len(first.tokens) <= members[0].last - members[0].first + 2:
+            return members[0]
+        return None
+
+    def _speech_subject(self, view: SentenceView, clause: Clause) -> Mention | None:
+        candidates = [m for m in view.mentions if view.in_clause(m, clause) and self._subject_eligible(view, m)]
+        return candidates[0] if candidates else None
+
+    # subjects ----------------------------------------------------------------------------------------------
+    def _subject_eligible(self, view: SentenceView, mention: Mention) -> bool:
+        if mention.modifier:
+            return False
+        if mention.genitive and not self._after_partitive(view, mention):
+            return False
+        if view.is_oblique(mention):
+            return False
+        return view.governing_preposition(mention) is None
+
+    @staticmethod
+    def _after_partitive(view: SentenceView, mention: Mention) -> bool:
+        head = view.group_of(mention)[0]
+        return head.first >= 2 and view.tokens[head.first - 2].lower in PARTITIVE
+
+    def clause_subject(
+        self, view: SentenceView, clause: Clause, before: int | None, speaker: Mention | None
+    ) -> tuple[list[Mention], str]:
+        first_person = next(
+            (i for i in clause.tokens if view.tokens[i].lower in self._first_person and i not in view.on_token),
+            None,
+        )
+        candidates = [m for m in view.mentions if view.in_clause(m, clause) and self._subject_eligible(view, m)]
+        if not self._subject_anywhere and before is not None:
+            earlier = [m for m in candidates if m.last < before]
+            candidates = earlier[-1:] if earlier else []
+        subject = candidates[0] if candidates else None
+        if first_person is not None and (subject is None or first_person < subject.first) and speaker is not None:
+            return [speaker], "speaker (first person)"
+        if subject is not None:
+            return view.group_of(subject), "clause subject"
+        return [], ""
+
+    def inherited_subject(
+        self, view: SentenceView, clause: Clause, speaker: Mention | None
+    ) -> tuple[list[Mention], str]:
+        current = clause
+        while True:
+            if current.kind == "rel":
+                antecedent = self._antecedent(view, current)
+                if antecedent:
+                    return antecedent, "relative clause antecedent"
+            if current.kind not in {"inf", "rel"} and not current.coordinated:
+                break
+            if current.parent is None:
+                break
+            current = view.parse.clauses[current.parent]
+            found, why = self.clause_subject(view, current, None, speaker)
+            if found:
+                return found, f"inherited {why}"
+        if clause.quoted and speaker is not None:
+            return [speaker], "speaker of the quote"
+        return [], ""
+
+    def _antecedent(self, view: SentenceView, clause: Clause) -> list[Mention]:
+        pronoun = view.tokens[clause.first].lower
+        if pronoun in {"was", "which"}:
+            return []
+        earlier = [m for m in view.mentions if m.last < clause.first and not m.modifier]
+        if earlier and clause.first - earlier[-1].last <= 3:
+            return view.group_of(earlier[-1])
+        return []
+
+    # sources and targets -----------------------------------------------------------------------------------
+    def assign(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        speaker: Mention | None,
+        all_matches: list[TriggerMatch],
+    ) -> Assignment:
+        clause = view.parse.clause(match.first)
+        entry = match.entry
+        result = Assignment(match, [], [], clause)
+        agent = self._passive_agent(view, clause, match)
+        if agent:
+            result.sources = agent
+            result.notes.append("passive: source is the agent")
+            subject, _ = self.clause_subject(view, clause, None, speaker)
+            result.targets = [m for m in subject if m not in agent]
+        if not result.sources and entry.noun:
+            own = self._noun_source(view, match)
+            if own:
+                result.sources, why = own, "modifier of the event noun"
+                result.own_source = True
+                result.notes.append(why)
+            elif self._noun_in_phrase(view, match):
+                result.notes.append("event noun inside a prepositional phrase: no clause subject")
+                return result
+            elif self._object_of_other_trigger(view, match, all_matches):
+                result.notes.append("event noun is the object of another event: no clause subject")
+                return result
+        if not result.sources:
+            result.sources, why = self.clause_subject(view, clause, match.first, speaker)
+            if not result.sources:
+                result.sources, why = self.inherited_subject(view, clause, speaker)
+            if why:
+                result.notes.append(f"source: {why}")
+        if not result.targets:
+            result.targets = self._targets(view, match, clause, result.sources)
+        result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
+        result.pairs = self._pairs(result)
+        return result
+
+    def _passive_agent(self, view: SentenceView, clause: Clause, match: TriggerMatch) -> list[Mention]:
+        if match.entry.noun:
+            return []
+        words = {view.tokens[i].lower for i in clause.tokens}
+        if not words & self._passive or not self._looks_participle(view.tokens[match.last]):
+            return []
+        for index in clause.tokens:
+            if view.tokens[index].lower in self._agent:
+                mention = self._mention_after(view, index, clause)
+                if mention is not None:
+                    return view.group_of(mention)
+        return []
+
+    def _looks_participle(self, token: Token) -> bool:
+        word = token.lower
+        if self.language.code == "de":
+            return word.startswith("ge") or word.endswith(("iert", "t", "en"))
+        return word.endswith(("ed", "en", "wn", "ck", "ht", "un", "id", "ne"))
+
+    def _noun_source(self, view: SentenceView, match: TriggerMatch) -> list[Mention]:
+        """ "US-Angriffe", "israelische Offensive", "Russlands Angriffe", "Israel's attack", "Angriffe Israels"."""
+        noun = match.first
+        for mention in view.on_token.get(noun, []):
+            if mention.modifier or mention.last == noun:
+                return [mention]
+        for gap in (1, 2):
+            before = noun - gap
+            possessive = gap == 2 and view.tokens[noun - 1].lower in {"'s", "’s", "'"}
+            for mention in view.on_token.get(before, []):
+                if mention.last == before and (mention.modifier or mention.genitive or possessive):
+                    return view.group_of(mention)
+        if not match.entry.patient:
+            following = self._genitive_after(view, noun)
+            if following:
+                return following
+        for index in range(noun + 1, min(noun + 4, len(view.tokens))):
+            if view.tokens[index].lower in self._agent:
+                for position in range(index + 1, min(index + 4, len(view.tokens))):
+                    mention = view.starting.get(position)
+                    if mention is not None:
+                        return view.group_of(mention)
+                    if view.tokens[position].lower not in ARTICLES and not self._adjective(view.tokens[position]):
+                        return []
+        return []
+
+    @staticmethod
+    def _adjective(token: Token) -> bool:
+        word = token.lower
+        return (
+            token.text.isalpha()
+            and not token.is_title
+            and word.endswith(("e", "en", "er", "es", "em"))
+            and not (word.endswith(("te", "ten", "tet")))
+        )
+
+    @staticmethod
+    def _object_of_other_trigger(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+        clause = view.parse.clause_of[match.first]
+        return any(
+            other is not match
+            and not other.entry.noun
+            and other.first < match.first
+            and view.parse.clause_of[other.first] == clause
+            for other in matches
+        )
+
+    def _genitive_after(self, view: SentenceView, noun: int) -> list[Mention]:
+        for index in (noun + 1, noun + 2):
+            mention = view.starting.get(index)
+            if mention is not None and mention.genitive:
+                return view.group_of(mention)
+        return []
+
+    def _noun_in_phrase(self, view: SentenceView, match: TriggerMatch) -> bool:
+        index = match.first - 1
+        while index >= 0:
+            token = view.tokens[index]
+            if token.lower in POSSESSIVES:
+                return False
+            if token.lower in self._prepositions:
+                return True
+            if token.lower in ARTICLES or self._adjective(token) or token.text.isdigit() or index in view.on_token:
+                index -= 1
+                continue
+            return False
+        return False
+
+    def _targets(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        entry = match.entry
+        used = {id(m) for m in sources}
+        if entry.between:
+            for index in clause.tokens:
+                if view.tokens[index].lower in self._between:
+                    mention = self._mention_after(view, index, clause)
+                    if mention is not None:
+                        return [m for m in view.group_of(mention) if id(m) not in used]
+        if entry.preps:
+            found = self._prepositional_target(view, match, clause, used)
+            if found:
+                return found
+        if entry.patient:
+            following = self._genitive_after(view, match.last)
+            if following:
+                return list(following)
+        if entry.noun:
+            return [None]
+        return self._object(view, match, clause, sources) or [None]
+
+    def _prepositional_target(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]
+    ) -> list[Mention | None]:
+        entry = match.entry
+        window = clause.tokens
+        if entry.noun:
+            window = [i for i in clause.tokens if match.last < i <= match.last + 8]
+        for index in window:
+            if view.tokens[index].lower not in entry.preps:
+                continue
+            mention = self._mention_after(view, index, clause)
+            if mention is not None and id(mention) not in used:
+                return [m for m in view.group_of(mention) if id(m) not in used]
+        return []
+
+    def _mention_after(self, view: SentenceView, index: int, clause: Clause) -> Mention | None:
+        """The first actor in the phrase after a preposition, before the next preposition or clause end."""
+        for position in range(index + 1, min(index + 10, len(view.tokens))):
+            if view.parse.clause_of[position] != clause.id:
+                return None
+            for mention in view.on_token.get(position, []):
+                if mention.first == position or mention.modifier:
+                    return mention
+            if view.tokens[position].lower in self._prepositions and position > index + 1:
+                return None
+        return None
+
+    def _object(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        source_codes = {m.actor.code for m in sources}
+        for mention in view.mentions:
+            if not view.in_clause(mention, clause) or mention in sources:
+                continue
+            if not self._subject_anywhere and mention.first <= match.last:
+                continue
+            if mention.modifier or mention.actor.code in source_codes or mention.actor.role == "MED":
+                continue
+            preposition = view.governing_preposition(mention)
+            if preposition is not None and not mention.genitive:
+                continue
+            return list(view.group_of(mention))
+        return []
+
+    @staticmethod
+    def _through_nested_event(
+        view: SentenceView, match: TriggerMatch, target: Mention | None, matches: list[TriggerMatch]
+    ) -> Mention | None:
+        """ "kritisierte die Tötung des X": X is the victim of the killing, not the target of the criticism."""
+        if target is None:
+            return None
+        for other in matches:
+            if other is match or not other.entry.patient:
+                continue
+            if match.last < other.first < target.first:
+                return None
+        return target
+
+    @staticmethod
+    def _pairs(result: Assignment) -> list[tuple[Mention, Mention | None]]:
+        sources, targets = result.sources, [t for t in result.targets if t is not None]
+        if not sources:
+            return []
+        if not targets and result.match.entry.recip and len(sources) >= 2:
+            return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :] if a.actor.code != b.actor.code]
+        if not targets:
+            return [(source, None) for source in sources]
+        return [(s, t) for s in sources for t in targets if s.actor.code != t.actor.code]

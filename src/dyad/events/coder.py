@@ -1,0 +1,220 @@
+"""Sentence coder: runs the actor and event stages over one sentence and builds contract-shaped events."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from dyad.actors.gazetteer import Gazetteer
+from dyad.actors.recognise import recognise
+from dyad.actors.resolve import Discourse, Resolver, finish_texts
+from dyad.events.arguments import ArgumentFinder, Assignment, SentenceView
+from dyad.events.clauses import ClauseParse, ClauseSplitter
+from dyad.events.modality import ModalityJudge
+from dyad.events.triggers import TriggerLexicon, TriggerMatch
+from dyad.lang import Language
+from dyad.model import Event, Mention, Sentence, Span, TimeExpression
+from dyad.ontology import Codebook, PloverMap
+from dyad.places import LOCATIVE, Places
+from dyad.time import TimeFinder
+
+GENERIC_FORCE = "190"
+MODE_CODES = {"aerial": "195", "drone": "1952"}
+
+
+@dataclass
+class ArticleContext:
+    doc_id: str
+    published: date | None
+    discourse: Discourse = field(default_factory=Discourse)
+    last_speaker: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Ontology:
+    codebook: Codebook
+    plover: PloverMap
+
+
+class SentenceCoder:
+    def __init__(
+        self,
+        language: Language,
+        gazetteer: Gazetteer,
+        triggers: TriggerLexicon,
+        ontology: Ontology,
+        places: Places,
+    ):
+        self.language = language
+        self.gazetteer = gazetteer
+        self.triggers = triggers
+        self.ontology = ontology
+        self.places = places
+        self.resolver = Resolver(language)
+        self.splitter = ClauseSplitter(language)
+        self.arguments = ArgumentFinder(language)
+        self.modality = ModalityJudge(language)
+        self.times = TimeFinder(language)
+
+    def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
+        tokens = list(sentence.tokens)
+        found = recognise(tokens, self.gazetteer, self.language)
+        mentions = self.resolver.resolve(tokens, found, context.discourse)
+        finish_texts(sentence.text, mentions)
+        parse = self.splitter.split(tokens, {m.first for m in mentions})
+        matches = self.triggers.find(tokens, parse.clause_of)
+        view = self.arguments.view(tokens, mentions, parse)
+        speaker = self.arguments.speaker(view)
+        if speaker is None and any(c.quoted for c in parse.clauses):
+            speaker = context.last_speaker
+        events: list[Event] = []
+        if matches:
+            times = self.times.find(tokens, context.published)
+            for match in matches:
+                assignment = self.arguments.assign(view, match, speaker, matches)
+                events += self._events(sentence, view, assignment, speaker, times, context)
+        context.discourse.remember(mentions)
+        context.last_speaker = speaker or context.last_speaker
+        return _unique(events)
+
+    def _events(
+        self,
+        sentence: Sentence,
+        view: SentenceView,
+        assignment: Assignment,
+        speaker: Mention | None,
+        times: list[TimeExpression],
+        context: ArticleContext,
+    ) -> list[Event]:
+        match, clause, parse = assignment.match, assignment.clause, view.parse
+        governing = (
+            parse.clauses[clause.parent] if clause.kind in {"sub", "inf"} and clause.parent is not None else None
+        )
+        modality = self.modality.judge(view.tokens, match, clause, governing)
+        base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
+        trigger = _trigger_span(sentence, view, match)
+        when = _event_date(match, times, parse, context.published)
+        events = []
+        for source, target in assignment.pairs:
+            if match.entry.noun and target is None and not assignment.own_source:
+                continue  # "die Zusammenarbeit", "von Enttäuschung": an event noun with no participant of its own
+            code = MODE_CODES.get(source.mode or "", base_code) if base_code == GENERIC_FORCE else base_code
+            info = self.ontology.codebook[code]
+            plover_type, plover_mode = self.ontology.plover.lookup(code)
+            event = Event(
+                doc_id=context.doc_id,
+                language=sentence.language,
+                sentence_index=sentence.index,
+                sentence=sentence.text,
+                source=source,
+                target=target,
+                trigger=trigger,
+                trigger_lemma=" ".join(match.words),
+                cameo=code,
+                cameo_name=info.name,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover_type=plover_type,
+                plover_mode=plover_mode,
+                date=when[0] if when else None,
+                date_precision=when[1] if when else None,
+                negated=modality.negated,
+                hypothetical=modality.hypothetical and not modality.negated,
+                attributed_to=speaker if speaker is not None and speaker is not source else None,
+                location=self._location(view, clause.tokens, target or source),
+                notes=[*assignment.notes, f"trigger: {match.entry.pattern} -> {match.entry.cameo}"],
+            )
+            event.confidence = _confidence(assignment, event)
+            event.event_id = _event_id(event)
+            events.append(event)
+        return events
+
+    def _location(self, view: SentenceView, clause_tokens: list[int], anchor: Mention) -> dict[str, object]:
+        words = [view.tokens[i].text for i in clause_tokens]
+        candidates = self.places.find(words)
+        chosen = None
+        for first, _last, place in candidates:
+            position = clause_tokens[first]
+            if position in view.on_token and view.governing_preposition(view.on_token[position][0]) is None:
+                continue
+            previous = view.tokens[position - 1].lower if position > 0 else ""
+            if previous in LOCATIVE:
+                chosen = place
+                break
+            if place.country == anchor.actor.country and chosen is None:
+                chosen = place
+        if chosen is None:
+            return {}
+        return {"text": chosen.name, "country": chosen.country, "lat": chosen.lat, "lon": chosen.lon}
+
+
+def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:
+    first, last = view.tokens[match.first], view.tokens[match.last]
+    if list(match.tokens) == list(range(match.first, match.last + 1)):
+        return Span(sentence.text[first.start : last.end], first.start, last.end)
+    runs: list[list[int]] = []
+    for index in match.tokens:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    text = " ... ".join(sentence.text[view.tokens[r[0]].start : view.tokens[r[-1]].end] for r in runs)
+    return Span(text, first.start, last.end)
+
+
+def _event_date(
+    match: TriggerMatch, times: list[TimeExpression], parse: ClauseParse, published: date | None
+) -> tuple[date, str] | None:
+    clause = parse.clause_of[match.first]
+    allowed = {clause} | {c.id for c in parse.ancestors(parse.clauses[clause])}
+    near = [t for t in times if parse.clause_of[t.first] == clause]
+    near = near or [t for t in times if parse.clause_of[t.first] in allowed]
+    if near:
+        best = min(near, key=lambda t: min(abs(t.first - match.first), abs(t.last - match.first)))
+        return best.date, best.precision
+    if published is not None:
+        return published, "day"
+    return None
+
+
+def _confidence(assignment: Assignment, event: Event) -> float:
+    score = 0.45
+    notes = " ".join(assignment.notes)
+    if ("clause subject" in notes and "inherited" not in notes) or "modifier" in notes or "passive" in notes:
+        score += 0.2
+    if event.target is not None:
+        score += 0.15
+    if assignment.match.exact:
+        score += 0.1
+    if event.source.kind == "anaphor" or (event.target is not None and event.target.kind == "anaphor"):
+        score -= 0.15
+    return max(0.1, min(0.95, score))
+
+
+def _event_id(event: Event) -> str:
+    target = event.target.actor.code if event.target else ""
+    key = "|".join(
+        [
+            event.doc_id,
+            str(event.sentence_index),
+            event.source.actor.code,
+            target,
+            event.cameo,
+            str(event.trigger.start),
+            str(event.trigger.end),
+            str(event.source.start),
+            str(event.target.start if event.target else ""),
+        ]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    unique = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            unique.append(event)
+    return unique

@@ -1,0 +1,61 @@
+"""Modality stage: is an event denied ("keinen militärischen Beistand", "did not attack"), only supposed ("würden",
+"Möglichkeit von Militärschlägen", "would strike"), or announced as an intention ("bereit sei, zu vermitteln")?
+
+Scope is the trigger's clause; subordinate and infinitive clauses also see their governing clause, so "bereit sei,
+zwischen X und Y zu vermitteln" is an intention and "Unklar ist, ob ..." a supposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.events.clauses import Clause
+from dyad.events.triggers import TriggerMatch
+from dyad.lang import Language
+from dyad.model import Token
+
+NOUN_NEGATION_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool
+    hypothetical: bool
+    intent: bool
+
+
+class ModalityJudge:
+    def __init__(self, language: Language):
+        words = language.grammar["modality"]
+        self._negation = frozenset(words["negation"])
+        self._hypothetical = frozenset(words["hypothetical"])
+        self._intent = frozenset(words["intent"])
+        self._case_sensitive_nouns = not language.rules.nouns_capitalised
+
+    def judge(self, tokens: list[Token], match: TriggerMatch, clause: Clause, governing: Clause | None) -> Modality:
+        own = [tokens[i] for i in clause.tokens]
+        wider = own + ([tokens[i] for i in governing.tokens] if governing is not None and clause.kind == "inf" else [])
+        intent_scope = wider
+        if match.entry.noun:
+            intent_scope = tokens[max(0, match.first - NOUN_NEGATION_WINDOW) : match.first]
+        return Modality(
+            negated=self._negated(tokens, match, own),
+            hypothetical=self._any(wider, self._hypothetical),
+            intent=self._any(intent_scope, self._intent),
+        )
+
+    def _negated(self, tokens: list[Token], match: TriggerMatch, own: list[Token]) -> bool:
+        if not match.entry.noun:
+            return self._any(own, self._negation)
+        window = tokens[max(0, match.first - NOUN_NEGATION_WINDOW) : match.first]
+        determiner_negation = any(t.lower.startswith(("kein", "no")) and t.lower in self._negation for t in window)
+        adverb_negation = any(t.lower in self._negation and not t.lower.startswith(("kein", "no")) for t in own)
+        return determiner_negation or adverb_negation
+
+    def _any(self, tokens: list[Token], words: frozenset[str]) -> bool:
+        for token in tokens:
+            if token.lower in words:
+                if self._case_sensitive_nouns and token.is_title and token.i > 0:
+                    continue  # English "May" the month, not the modal
+                return True
+        return False

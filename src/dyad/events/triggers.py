@@ -1,0 +1,254 @@
+"""Trigger stage: find the words that name an event ("verurteilte", "Luftschläge", "um Vermittlung gebeten").
+
+The lexicon is lang/xx/triggers.tsv. A pattern is a list of parts separated by "..."; a part is a run of adjacent
+slots; a slot lists alternatives with "|". Parts may come in any order inside one clause, because German puts the
+finite verb second in main clauses and last in subordinate ones. Where patterns overlap, the one covering more words
+wins ("um Vermittlung bitten" beats "bitten").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import product
+
+from dyad.lang import Language
+from dyad.model import Token
+from dyad.resources import read_tsv
+
+Slot = frozenset[str]
+Part = tuple[Slot, ...]
+DETERMINER_BEFORE_NOUN = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"]
+)
+CLOSING = frozenset(",.;:!?“”»«\"')")
+
+
+class TriggerFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    pattern: str
+    parts: tuple[Part, ...]
+    cameo: str
+    intent: str | None
+    preps: frozenset[str]
+    recip: bool
+    between: bool
+    patient: bool
+    noun: bool
+
+    @property
+    def size(self) -> int:
+        return sum(len(part) for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    tokens: tuple[int, ...]
+    exact: bool = True
+    words: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def last(self) -> int:
+        return self.tokens[-1]
+
+
+class TriggerLexicon:
+    def __init__(self, entries: list[TriggerEntry], language: Language):
+        self.entries = entries
+        self.language = language
+        self._by_word: dict[str, list[TriggerEntry]] = defaultdict(list)
+        self._noun_heads: set[str] = set()
+        for entry in entries:
+            for word in entry.parts[0][0]:
+                self._by_word[word].append(entry)
+            for part in entry.parts:
+                for slot in part:
+                    self._noun_heads.update(w for w in slot if len(w) >= 4)
+        self._head_memo: dict[str, str | None] = {}
+
+    @classmethod
+    def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
+        entries = []
+        for number, row in enumerate(read_tsv(language.data("triggers.tsv")), 2):
+            try:
+                entries.append(_entry(row, lemma))
+            except (KeyError, ValueError) as error:
+                raise TriggerFileError(f"triggers.tsv row {number}: {error}") from None
+        return cls(entries, language)
+
+    def find(self, tokens: list[Token], clause_of: list[int]) -> list[TriggerMatch]:
+        keys = self._token_keys(tokens, clause_of)
+        positions: dict[str, list[int]] = defaultdict(list)
+        for index, words in enumerate(keys):
+            for word in words:
+                positions[word].append(index)
+        candidates: list[TriggerMatch] = []
+        seen: set[tuple[str, tuple[int, ...]]] = set()
+        for word in list(positions):
+            for entry in self._by_word.get(word, ()):
+                for match in self._match_entry(entry, tokens, keys, positions, clause_of):
+                    key = (entry.pattern, match.tokens)
+                    if key not in seen:
+                        seen.add(key)
+                        candidates.append(match)
+        return self._choose(candidates, tokens)
+
+    # keys ---------------------------------------------------------------------------------------------------
+    def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> list[set[str]]:
+        keys = [{token.lemma, token.lower} for token in tokens]
+        rules = self.language.rules
+        for token, words in zip(tokens, keys, strict=True):
+            if rules.nouns_capitalised and token.is_title and token.text.isalpha():
+                head = self._compound_head(token.lemma)
+                if head:
+                    words.add(head)
+            elif "-" in token.text.strip("-"):
+                head = token.lemma.rsplit("-", 1)[1]
+                words.add(head)
+                words.add(self._compound_head(head) or head)
+        particles = rules.separable_particles()
+        if particles:
+            self._add_separable_verbs(tokens, clause_of, keys, particles)
+        return keys
+
+    def _compound_head(self, lemma: str) -> str | None:
+        if lemma in self._noun_heads:
+            return None
+        if lemma in self._head_memo:
+            return self._head_memo[lemma]
+        head = next((lemma[cut:] for cut in range(1, len(lemma) - 3) if lemma[cut:] in self._noun_heads), None)
+        self._head_memo[lemma] = head
+        return head
+
+    @staticmethod
+    def _add_separable_verbs(
+        tokens: list[Token], clause_of: list[int], keys: list[set[str]], particles: frozenset[str]
+    ) -> None:
+        """ "griffen ... an" -> "angreifen": a particle closing a clause joins the verbs before it."""
+        for index, token in enumerate(tokens):
+            closes = index + 1 == len(tokens) or tokens[index + 1].text in CLOSING
+            if token.lower not in particles or not closes or index == 0:
+                continue
+            clause = clause_of[index]
+            back = index - 1
+            while back >= 0 and clause_of[back] == clause and index - back <= 25:
+                verb = tokens[back]
+                if verb.text.isalpha() and not verb.is_title:
+                    keys[back].add(token.lower + verb.lemma)
+                back -= 1
+
+    # matching -----------------------------------------------------------------------------------------------
+    def _match_entry(
+        self,
+        entry: TriggerEntry,
+        tokens: list[Token],
+        keys: list[set[str]],
+        positions: dict[str, list[int]],
+        clause_of: list[int],
+    ) -> list[TriggerMatch]:
+        part_hits = [self._part_hits(part, keys, positions) for part in entry.parts]
+        if any(not hits for hits in part_hits):
+            return []
+        matches = []
+        for combination in product(*part_hits):
+            indices = sorted(i for hit in combination for i in hit)
+            if len(set(indices)) != len(indices):
+                continue
+            if len({clause_of[i] for i in indices}) != 1 and len(entry.parts) > 1:
+                continue
+            if not self._word_class_fits(entry, tokens, combination[0][0]):
+                continue
+            first = tokens[combination[0][0]]
+            exact = bool({first.lemma, first.lower} & entry.parts[0][0])
+            slots = [slot for hit, part in zip(combination, entry.parts, strict=True) for slot in part[: len(hit)]]
+            hit_indices = [i for hit in combination for i in hit]
+            words = {i: min(keys[i] & slot, key=len) for i, slot in zip(hit_indices, slots, strict=True)}
+            matches.append(TriggerMatch(entry, tuple(indices), exact, tuple(words[i] for i in indices)))
+        return matches
+
+    @staticmethod
+    def _part_hits(part: Part, keys: list[set[str]], positions: dict[str, list[int]]) -> list[tuple[int, ...]]:
+        starts = sorted({i for word in part[0] for i in positions.get(word, ())})
+        hits = []
+        for start in starts:
+            if start + len(part) > len(keys):
+                continue
+            if all(keys[start + offset] & slot for offset, slot in enumerate(part[1:], 1)):
+                hits.append(tuple(range(start, start + len(part))))
+        return hits
+
+    def _word_class_fits(self, entry: TriggerEntry, tokens: list[Token], index: int) -> bool:
+        token = tokens[index]
+        if len(entry.parts) > 1 or len(entry.parts[0]) > 1:
+            return True
+        if self.language.rules.nouns_capitalised:
+            if "-" in token.text:
+                return entry.noun
+            return token.is_title == entry.noun or index == 0
+        previous = tokens[index - 1].lower if index else ""
+        looks_nominal = previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or token.lower.endswith("s")
+        if entry.noun:
+            return (
+                looks_nominal
+                or "-" in token.text
+                or bool(index + 1 < len(tokens) and tokens[index + 1].lower in entry.preps)
+            )
+        return not (previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"})
+
+    @staticmethod
+    def _choose(candidates: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+        """Keep non-overlapping matches, larger patterns first, then verbs before nouns at equal size."""
+        candidates.sort(key=lambda m: (-m.entry.size, -len(m.entry.parts), not m.exact, m.entry.noun, m.first))
+        taken: set[int] = set()
+        chosen = []
+        for match in candidates:
+            if taken.intersection(match.tokens):
+                continue
+            taken.update(match.tokens)
+            chosen.append(match)
+        return sorted(chosen, key=lambda m: m.first)
+
+
+def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
+    pattern = row["pattern"]
+    flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
+    unknown = flags - {"recip", "between", "patient", "noun"}
+    if unknown:
+        raise ValueError(f"unknown flags {sorted(unknown)}")
+    parts = tuple(tuple(_slot(slot, lemma) for slot in part.split()) for part in pattern.split("...") if part.strip())
+    if not parts:
+        raise ValueError("empty pattern")
+    cameo = row["cameo"]
+    if not cameo.isdigit():
+        raise ValueError(f"bad CAMEO code {cameo!r}")
+    intent = row.get("intent", "-")
+    preps = row.get("preps", "-")
+    return TriggerEntry(
+        pattern=pattern,
+        parts=parts,
+        cameo=cameo,
+        intent=None if intent in {"", "-"} else intent,
+        preps=frozenset() if preps in {"", "-"} else frozenset(p.strip() for p in preps.split(",")),
+        recip="recip" in flags,
+        between="between" in flags,
+        patient="patient" in flags,
+        noun="noun" in flags,
+    )
+
+
+def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:
+    words = set()
+    for word in slot.split("|"):
+        words.add(word.lower())
+        words.add(lemma(word))
+    return frozenset(words)

@@ -1,0 +1,57 @@
+"""Per-language resources: each language is a folder of data files plus a small rules module.
+
+Adding a language means adding `lang/xx/` with grammar.toml, dates.toml, countries.tsv, actors.tsv, roles.tsv,
+triggers.tsv and a `rules.py` that defines `RULES` (a `LanguageRules`); the coder itself does not change.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from dyad.resources import data_path, read_toml
+
+SUPPORTED = ("de", "en")
+
+
+class LanguageRules(Protocol):
+    """What cannot be data: inflection, compounds and word-order facts of one language."""
+
+    code: str
+    nouns_capitalised: bool
+    subject_anywhere: bool
+
+    def name_forms(self, name: str, kind: str) -> list[str]: ...
+
+    def adjective_forms(self, stem: str) -> list[str]: ...
+
+    def split_compound(self, text: str) -> list[tuple[str, str]]: ...
+
+    def separable_particles(self) -> frozenset[str]: ...
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    rules: LanguageRules
+    grammar: dict[str, Any]
+    dates: dict[str, Any]
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        return frozenset(self.grammar[section][key])
+
+    def data(self, filename: str):
+        return data_path("lang", self.code, filename)
+
+
+def load_language(code: str) -> Language:
+    if code not in SUPPORTED:
+        raise ValueError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
+    rules = importlib.import_module(f"dyad.lang.{code}.rules").RULES
+    return Language(
+        code=code,
+        rules=rules,
+        grammar=read_toml(data_path("lang", code, "grammar.toml")),
+        dates=read_toml(data_path("lang", code, "dates.toml")),
+    )

@@ -1,0 +1,73 @@
+"""German rules: adjective endings, genitive -s, compound splitting, separable verb particles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_SEPARABLE = frozenset(
+    [
+        "an",
+        "ab",
+        "auf",
+        "aus",
+        "bei",
+        "ein",
+        "mit",
+        "vor",
+        "zu",
+        "zurück",
+        "fest",
+        "frei",
+        "hin",
+        "her",
+        "weg",
+        "los",
+        "nach",
+        "vorbei",
+        "zusammen",
+        "teil",
+        "bekannt",
+        "entgegen",
+        "gegenüber",
+        "statt",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class GermanRules:
+    code: str = "de"
+    nouns_capitalised: bool = True
+    subject_anywhere: bool = True
+
+    def name_forms(self, name: str, kind: str) -> list[str]:
+        """A name and its genitive ("Russland" -> "Russlands", "Putin" -> "Putins")."""
+        forms = [name]
+        last = name.split()[-1]
+        if (
+            kind in {"name", "capital", "person"} and not last.endswith(("s", "x", "z", "ß")) and last[:1].isupper()
+        ) and not name.isupper():
+            forms.append(name + "s")
+        return forms
+
+    def adjective_forms(self, stem: str) -> list[str]:
+        return [stem + ending for ending in _ADJECTIVE_ENDINGS]
+
+    def split_compound(self, text: str) -> list[tuple[str, str]]:
+        """Candidate (modifier, head) splits: at hyphens, then at every position (with a linking -s-)."""
+        if "-" in text.strip("-"):
+            head_start = text.rfind("-")
+            return [(text[:head_start], text[head_start + 1 :])]
+        splits = []
+        for cut in range(len(text) - 3, 3, -1):
+            splits.append((text[:cut], text[cut:]))
+            if text[cut - 1] == "s":
+                splits.append((text[: cut - 1], text[cut:]))
+        return splits
+
+    def separable_particles(self) -> frozenset[str]:
+        return _SEPARABLE
+
+
+RULES = GermanRules()

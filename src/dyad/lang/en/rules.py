@@ -1,0 +1,33 @@
+"""English rules: plural demonyms ("Israelis"), hyphen compounds ("U.S.-led"); no case endings, no separable verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EnglishRules:
+    code: str = "en"
+    nouns_capitalised: bool = False
+    subject_anywhere: bool = False
+
+    def name_forms(self, name: str, kind: str) -> list[str]:
+        return [name]
+
+    def adjective_forms(self, stem: str) -> list[str]:
+        forms = [stem]
+        if stem.endswith(("n", "i")):
+            forms.append(stem + "s")
+        return forms
+
+    def split_compound(self, text: str) -> list[tuple[str, str]]:
+        if "-" in text.strip("-"):
+            head_start = text.rfind("-")
+            return [(text[:head_start], text[head_start + 1 :])]
+        return []
+
+    def separable_particles(self) -> frozenset[str]:
+        return frozenset()
+
+
+RULES = EnglishRules()

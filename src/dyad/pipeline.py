@@ -1,0 +1,120 @@
+"""The pipeline: read -> clean -> language -> sentences/tokens -> actors -> events -> dates/places.
+
+`Pipeline.load()` reads every resource once; `Pipeline.code(document)` is then a pure function of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dyad.actors.gazetteer import build_gazetteer
+from dyad.clean import Cleaner
+from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
+from dyad.events.triggers import TriggerLexicon
+from dyad.lang import SUPPORTED, load_language
+from dyad.model import Article, Event, Sentence
+from dyad.ontology import Codebook, PloverMap
+from dyad.places import Places
+from dyad.read import InputError, RawDocument, stable_id
+from dyad.text.language import LanguageDetector, UnsupportedLanguage
+from dyad.text.segment import Segmenter
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
+
+
+class Pipeline:
+    def __init__(
+        self,
+        cleaner: Cleaner,
+        detector: LanguageDetector,
+        segmenter: Segmenter,
+        coders: dict[str, SentenceCoder],
+    ):
+        self.cleaner = cleaner
+        self.detector = detector
+        self.segmenter = segmenter
+        self.coders = coders
+
+    @classmethod
+    def load(cls, actor_files: Iterable[Path] = (), languages: tuple[str, ...] = SUPPORTED) -> Pipeline:
+        segmenter = Segmenter(languages)
+        ontology = Ontology(Codebook.load(), PloverMap.load())
+        places = Places.load(languages)
+        coders = {}
+        common = {}
+        actor_files = list(actor_files)
+        for code in languages:
+            language = load_language(code)
+            common[code] = language.words("language", "common")
+
+            def tokenize(text: str, code: str = code) -> list[str]:
+                return [token.text for token in segmenter.tokenize(text, code)]
+
+            def lemma(word: str, code: str = code) -> str:
+                return segmenter.lemma(word, code)
+
+            gazetteer = build_gazetteer(language, tokenize, lemma, actor_files)
+            triggers = TriggerLexicon.load(language, lemma)
+            coders[code] = SentenceCoder(language, gazetteer, triggers, ontology, places)
+        return cls(Cleaner.load(), LanguageDetector(languages, common), segmenter, coders)
+
+    def prepare(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> Article:
+        cleaned = self.cleaner.clean(raw.text)
+        paragraphs = cleaned.paragraphs
+        if raw.title and (not paragraphs or paragraphs[0] != raw.title.strip()):
+            paragraphs = (raw.title.strip(), *paragraphs)
+        if not paragraphs:
+            raise InputError(f"{raw.origin}: nothing left to code after removing boilerplate")
+        chosen = language or raw.language
+        if chosen is not None and chosen not in self.coders:
+            raise InputError(f"{raw.origin}: language {chosen!r} is not supported (use {', '.join(self.coders)})")
+        text = "\n".join(paragraphs)
+        if chosen is None:
+            try:
+                chosen = self.detector.article_language(text)
+            except UnsupportedLanguage as error:
+                raise InputError(
+                    f"{raw.origin}: text is in {error.args[0]!r}, Dyad codes {', '.join(self.coders)}"
+                ) from None
+        return Article(
+            doc_id=raw.id or stable_id(text),
+            paragraphs=paragraphs,
+            title=raw.title or paragraphs[0],
+            url=raw.url,
+            source=raw.source,
+            published=published or raw.published or cleaned.published,
+            language=chosen,
+            dateline_place=cleaned.dateline_place,
+            skipped=cleaned.skipped,
+        )
+
+    def sentences(self, article: Article) -> list[Sentence]:
+        assert article.language is not None
+        sentences: list[Sentence] = []
+        for number, paragraph in enumerate(article.paragraphs):
+            for text, tokens in self.segmenter.sentences(paragraph, article.language):
+                words = [t.text for t in tokens if t.text[:1].isalpha()]
+                language = self.detector.sentence_language(words, article.language)
+                if language != article.language:
+                    tokens = self.segmenter.tokenize(text, language)
+                sentences.append(Sentence(len(sentences), text, language, tuple(tokens), number))
+        return sentences
+
+    def code_article(self, article: Article) -> CodedArticle:
+        sentences = self.sentences(article)
+        context = ArticleContext(article.doc_id, article.published)
+        events: list[Event] = []
+        for sentence in sentences:
+            events += self.coders[sentence.language].code(sentence, context)
+        return CodedArticle(article, sentences, events)
+
+    def code(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> CodedArticle:
+        return self.code_article(self.prepare(raw, language, published))

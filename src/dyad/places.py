@@ -1,0 +1,65 @@
+"""Place stage: where an event happened, from place names near the trigger.
+
+The gazetteer is small on purpose: the capitals of data/countries.tsv (in every language's spelling) plus
+data/places.tsv. A country name is never a place here (it is an actor); an unknown place leaves the location empty
+and never empties anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.resources import data_path, read_tsv, split_forms
+
+LOCATIVE = frozenset(
+    ["in", "im", "bei", "nahe", "nahe", "nördlich", "südlich", "östlich", "westlich", "at", "near", "outside"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str
+    lat: float
+    lon: float
+
+
+class Places:
+    def __init__(self, by_form: dict[tuple[str, ...], Place]):
+        self._by_form = by_form
+        self._longest = max((len(k) for k in by_form), default=1)
+
+    @classmethod
+    def load(cls, languages: tuple[str, ...]) -> Places:
+        by_form: dict[tuple[str, ...], Place] = {}
+        capitals = {row["iso3"]: row for row in read_tsv(data_path("data", "countries.tsv"))}
+        for row in capitals.values():
+            place = Place(row["capital"], row["iso3"], float(row["lat"]), float(row["lon"]))
+            by_form[tuple(row["capital"].lower().split())] = place
+        for language in languages:
+            for row in read_tsv(data_path("lang", language, "countries.tsv")):
+                facts = capitals[row["iso3"]]
+                for form in split_forms(row["capitals"]):
+                    place = Place(form, row["iso3"], float(facts["lat"]), float(facts["lon"]))
+                    by_form.setdefault(tuple(form.lower().split()), place)
+        for row in read_tsv(data_path("data", "places.tsv")):
+            forms = split_forms(row["forms"])
+            for form in forms:
+                by_form[tuple(form.lower().split())] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
+        return cls(by_form)
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Place]]:
+        """(first, last, place) for each place name in a list of words, longest match first."""
+        lowered = [w.lower() for w in words]
+        found = []
+        i = 0
+        while i < len(words):
+            for length in range(min(self._longest, len(words) - i), 0, -1):
+                place = self._by_form.get(tuple(lowered[i : i + length]))
+                if place is not None and words[i][:1].isupper():
+                    found.append((i, i + length - 1, place))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found

@@ -1,0 +1,348 @@
+"""Store stage: the embedded DuckDB file with the contract's tables (articles, sentences, events).
+
+Writes are one transaction per batch; an article already stored (same doc_id) is skipped, so re-ingesting changes
+nothing, and a failure mid-batch rolls back only that batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyad.model import SCHEMA_VERSION, Event, Mention
+from dyad.pipeline import CodedArticle
+
+ACTOR_FIELDS = ("text", "start", "end", "code", "country", "role", "name")
+EVENT_COLUMNS: list[tuple[str, str]] = [
+    ("event_id", "VARCHAR PRIMARY KEY"),
+    ("schema_version", "INTEGER"),
+    ("doc_id", "VARCHAR"),
+    ("language", "VARCHAR"),
+    ("sentence_index", "INTEGER"),
+    ("sentence", "VARCHAR"),
+    ("date", "DATE"),
+    ("date_precision", "VARCHAR"),
+    *[(f"source_{f}", "INTEGER" if f in {"start", "end"} else "VARCHAR") for f in ACTOR_FIELDS],
+    *[(f"target_{f}", "INTEGER" if f in {"start", "end"} else "VARCHAR") for f in ACTOR_FIELDS],
+    ("trigger_text", "VARCHAR"),
+    ("trigger_start", "INTEGER"),
+    ("trigger_end", "INTEGER"),
+    ("trigger_lemma", "VARCHAR"),
+    ("cameo", "VARCHAR"),
+    ("cameo_root", "VARCHAR"),
+    ("cameo_name", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("quad_class", "INTEGER"),
+    ("plover_type", "VARCHAR"),
+    ("plover_mode", "VARCHAR"),
+    ("negated", "BOOLEAN"),
+    ("hypothetical", "BOOLEAN"),
+    ("attributed_to_text", "VARCHAR"),
+    ("attributed_to_code", "VARCHAR"),
+    ("location_text", "VARCHAR"),
+    ("location_country", "VARCHAR"),
+    ("location_lat", "DOUBLE"),
+    ("location_lon", "DOUBLE"),
+    ("confidence", "DOUBLE"),
+]
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS articles (
+        doc_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, source VARCHAR, published DATE,
+        language VARCHAR, dateline_place VARCHAR, text VARCHAR, sentences INTEGER, events INTEGER,
+        ingested_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        doc_id VARCHAR, sentence_index INTEGER, paragraph INTEGER, language VARCHAR, text VARCHAR,
+        PRIMARY KEY (doc_id, sentence_index))""",
+    "CREATE TABLE IF NOT EXISTS events (" + ", ".join(f'"{n}" {t}' for n, t in EVENT_COLUMNS) + ")",
+    "CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+]
+
+
+class StoreError(Exception):
+    """A problem with the database file, told in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestCounts:
+    articles: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    events: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    root: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_uncertain: bool = False
+    limit: int | None = None
+
+
+class Store:
+    def __init__(self, path: Path | str, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database (create it with `dyad ingest`)")
+        try:
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+        if not read_only:
+            self._create()
+        elif not self._has_events_table():
+            raise StoreError(f"{self.path}: not a Dyad database (no events table)")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create(self) -> None:
+        for statement in SCHEMA:
+            self.connection.execute(statement)
+        self.connection.execute(
+            "INSERT INTO dyad_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
+        )
+
+    def _has_events_table(self) -> bool:
+        found = self.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'events'"
+        ).fetchone()
+        return bool(found and found[0])
+
+    # writing -----------------------------------------------------------------------------------------------
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        if not ids:
+            return set()
+        rows = self.connection.execute("SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?))", [ids])
+        return {row[0] for row in rows.fetchall()}
+
+    def write(self, coded: list[CodedArticle]) -> IngestCounts:
+        """Store a batch in one transaction; articles already stored are left as they are."""
+        known = self.known(c.article.doc_id for c in coded)
+        fresh = [c for c in coded if c.article.doc_id not in known]
+        seen: set[str] = set()
+        fresh = [c for c in fresh if not (c.article.doc_id in seen or seen.add(c.article.doc_id))]
+        articles, sentences, events = [], [], []
+        now = datetime.now()
+        for item in fresh:
+            article = item.article
+            articles.append(
+                [
+                    article.doc_id,
+                    article.title,
+                    article.url,
+                    article.source,
+                    article.published,
+                    article.language,
+                    article.dateline_place,
+                    article.text,
+                    len(item.sentences),
+                    len(item.events),
+                    now,
+                ]
+            )
+            sentences += [[article.doc_id, s.index, s.paragraph, s.language, s.text] for s in item.sentences]
+            events += [event_row(e) for e in item.events]
+        try:
+            self.connection.execute("BEGIN TRANSACTION")
+            if articles:
+                self.connection.executemany(f"INSERT INTO articles VALUES ({_marks(11)})", articles)
+            if sentences:
+                self.connection.executemany(f"INSERT INTO sentences VALUES ({_marks(5)})", sentences)
+            if events:
+                self.connection.executemany(
+                    f"INSERT INTO events VALUES ({_marks(len(EVENT_COLUMNS))}) ON CONFLICT DO NOTHING", events
+                )
+            self.connection.execute("COMMIT")
+        except duckdb.Error as error:
+            self.connection.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(error)})") from None
+        return IngestCounts(len(fresh), len(coded) - len(fresh), len(sentences), len(events))
+
+    # reading -----------------------------------------------------------------------------------------------
+    def query_events(self, where: EventFilter) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if where.actor:
+            clauses.append("(source_code LIKE ? OR source_country = ? OR target_code LIKE ? OR target_country = ?)")
+            params += [where.actor + "%", where.actor, where.actor + "%", where.actor]
+        if where.dyad:
+            a, b = where.dyad
+            clauses.append(
+                "((source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?)"
+                " OR (source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?))"
+            )
+            params += [a, a, b, b, b, b, a, a]
+        if where.root:
+            clauses.append("cameo LIKE ?")
+            params.append(where.root + "%")
+        if where.since:
+            clauses.append("date >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append("date <= ?")
+            params.append(where.until)
+        if not where.include_uncertain:
+            clauses.append("NOT negated AND NOT hypothetical")
+        sql = "SELECT * FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        return sql, params
+
+    def events(self, where: EventFilter) -> Iterator[dict[str, Any]]:
+        sql, params = self.query_events(where)
+        cursor = self.connection.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            for row in batch:
+                yield dict(zip(names, row, strict=True))
+
+    def export_parquet(self, where: EventFilter, output: Path) -> None:
+        sql, params = self.query_events(where)
+        target = str(output).replace("'", "''")
+        try:
+            self.connection.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", params)
+        except duckdb.Error as error:
+            raise StoreError(f"{output}: cannot write Parquet ({_first_line(error)})") from None
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+            for table in ("articles", "sentences", "events")
+        }
+
+
+def event_row(event: Event) -> list[Any]:
+    record = event.to_dict()
+    row: list[Any] = [
+        record["event_id"],
+        record["schema_version"],
+        record["doc_id"],
+        record["language"],
+        record["sentence_index"],
+        record["sentence"],
+        event.date,
+        record["date_precision"],
+    ]
+    row += _actor_values(event.source)
+    row += _actor_values(event.target)
+    trigger = record["trigger"]
+    row += [trigger["text"], trigger["start"], trigger["end"], trigger["lemma"]]
+    row += [
+        record["cameo"],
+        record["cameo_root"],
+        record["cameo_name"],
+        record["goldstein"],
+        record["quad_class"],
+    ]
+    row += [
+        record["plover"]["event_type"],
+        record["plover"]["mode"],
+        record["negated"],
+        record["hypothetical"],
+    ]
+    attributed = record["attributed_to"] or {}
+    row += [attributed.get("text"), attributed.get("code")]
+    location = record["location"]
+    row += [location["text"], location["country"], location["lat"], location["lon"], record["confidence"]]
+    return row
+
+
+def _actor_values(mention: Mention | None) -> list[Any]:
+    if mention is None:
+        return [None] * len(ACTOR_FIELDS)
+    actor = mention.actor
+    return [mention.text, mention.start, mention.end, actor.code, actor.country, actor.role, actor.name]
+
+
+def row_to_contract(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat events row back into the contract's nested event shape."""
+
+    def actor(prefix: str) -> dict[str, Any] | None:
+        if row.get(f"{prefix}_code") is None:
+            return None
+        return {field: row[f"{prefix}_{field}"] for field in ACTOR_FIELDS}
+
+    when = row["date"]
+    return {
+        "schema_version": row["schema_version"],
+        "event_id": row["event_id"],
+        "doc_id": row["doc_id"],
+        "language": row["language"],
+        "sentence_index": row["sentence_index"],
+        "sentence": row["sentence"],
+        "date": when.isoformat() if when else None,
+        "date_precision": row["date_precision"],
+        "source": actor("source"),
+        "target": actor("target"),
+        "trigger": {
+            "text": row["trigger_text"],
+            "start": row["trigger_start"],
+            "end": row["trigger_end"],
+            "lemma": row["trigger_lemma"],
+        },
+        "cameo": row["cameo"],
+        "cameo_root": row["cameo_root"],
+        "cameo_name": row["cameo_name"],
+        "goldstein": row["goldstein"],
+        "quad_class": row["quad_class"],
+        "plover": {"event_type": row["plover_type"], "mode": row["plover_mode"]},
+        "negated": row["negated"],
+        "hypothetical": row["hypothetical"],
+        "attributed_to": (
+            {"text": row["attributed_to_text"], "code": row["attributed_to_code"]}
+            if row["attributed_to_code"]
+            else None
+        ),
+        "location": {
+            "text": row["location_text"],
+            "country": row["location_country"],
+            "lat": row["location_lat"],
+            "lon": row["location_lon"],
+        },
+        "confidence": row["confidence"],
+    }
+
+
+def flat_record(event: dict[str, Any]) -> dict[str, Any]:
+    """A contract event flattened for CSV (the same columns as the events table)."""
+    flat: dict[str, Any] = {}
+    for key, value in event.items():
+        if isinstance(value, dict):
+            for inner, inner_value in value.items():
+                name = {"plover_event_type": "plover_type"}.get(f"{key}_{inner}", f"{key}_{inner}")
+                flat[name] = inner_value
+        elif value is None and key in {"source", "target", "attributed_to"}:
+            continue
+        else:
+            flat[key] = value
+    return {name: flat.get(name) for name, _ in EVENT_COLUMNS}
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, default=str)

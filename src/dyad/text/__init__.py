@@ -1,0 +1,1 @@
+"""Text stages: language identification, sentences and tokens with offsets, lemmas."""

@@ -1,0 +1,89 @@
+"""Sentence and token stage: paragraphs -> sentences of tokens with character offsets and lemmas.
+
+spaCy's blank German and English tokenizers (rules only, no model to download) keep abbreviations ("u.a.", "Dr."),
+ordinals ("7.") and hyphen compounds ("US-Bomber") whole; its sentencizer splits sentences. simplemma gives lemmas.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import simplemma
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+from dyad.model import Token
+
+LEMMA_CACHE_LIMIT = 500_000
+OPENING_QUOTES = frozenset('«»„‚"“')
+FINAL_PUNCTUATION = frozenset(".!?…")
+
+
+def _quote_aware_bounds(doc) -> list[tuple[int, int]]:
+    """Sentence token bounds, with a quote mark that opens the next sentence moved into it.
+
+    spaCy's sentencizer leaves the "«" of `Ukraine. «Wir ...` at the end of the sentence before.
+    """
+    bounds = [[sent.start, sent.end] for sent in doc.sents]
+    for current, following in itertools.pairwise(bounds):
+        while (
+            current[1] - current[0] > 1
+            and doc[current[1] - 1].text in OPENING_QUOTES
+            and doc[current[1] - 2].text in FINAL_PUNCTUATION
+        ):
+            current[1] -= 1
+            following[0] -= 1
+    return [(start, end) for start, end in bounds if end > start]
+
+
+class Lemmatizer:
+    """simplemma with a per-instance memo (words repeat; a lookup is far cheaper than a lemmatisation)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._memo: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        found = self._memo.get(word)
+        if found is None:
+            found = simplemma.lemmatize(word, lang=self.language).lower()
+            if len(self._memo) < LEMMA_CACHE_LIMIT:
+                self._memo[word] = found
+        return found
+
+
+class Segmenter:
+    def __init__(self, languages: tuple[str, ...]):
+        self._nlp: dict[str, SpacyLanguage] = {}
+        self._lemmatizers = {code: Lemmatizer(code) for code in languages}
+        for code in languages:
+            nlp = spacy.blank(code)
+            nlp.add_pipe("sentencizer")
+            self._nlp[code] = nlp
+
+    def sentences(self, paragraph: str, language: str) -> Iterator[tuple[str, list[Token]]]:
+        """(sentence text, tokens with offsets relative to that text) for each sentence of a paragraph."""
+        doc = self._nlp[language](paragraph)
+        for start, end in _quote_aware_bounds(doc):
+            span = doc[start:end]
+            text = span.text
+            if not text.strip():
+                continue
+            base = span.start_char
+            yield text, self._tokens(((t.text, t.idx - base) for t in span if not t.is_space), language)
+
+    def tokenize(self, text: str, language: str) -> list[Token]:
+        doc = self._nlp[language].make_doc(text)
+        return self._tokens(((t.text, t.idx) for t in doc if not t.is_space), language)
+
+    def _tokens(self, pieces: Iterator[tuple[str, int]], language: str) -> list[Token]:
+        lemmatizer = self._lemmatizers[language]
+        tokens = []
+        for i, (text, start) in enumerate(pieces):
+            lemma = lemmatizer.lemma(text) if text[:1].isalpha() else text.lower()
+            tokens.append(Token(i, text, start, start + len(text), text.lower(), (lemma,)))
+        return tokens
+
+    def lemma(self, word: str, language: str) -> str:
+        return self._lemmatizers[language].lemma(word)

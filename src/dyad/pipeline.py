@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dyad.actors.gazetteer import build_gazetteer
+from dyad.actors.gazetteer import build_gazetteer, read_user_actor_file
 from dyad.clean import Cleaner
 from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
 from dyad.events.triggers import TriggerLexicon
@@ -31,40 +31,56 @@ class CodedArticle:
 
 
 class Pipeline:
+    """The stages with their resources. A language's coder is built the first time an article needs it."""
+
     def __init__(
         self,
         cleaner: Cleaner,
         detector: LanguageDetector,
         segmenter: Segmenter,
-        coders: dict[str, SentenceCoder],
+        ontology: Ontology,
+        places: Places,
+        actor_files: tuple[Path, ...] = (),
     ):
         self.cleaner = cleaner
         self.detector = detector
         self.segmenter = segmenter
-        self.coders = coders
+        self.ontology = ontology
+        self.places = places
+        self.actor_files = actor_files
+        self.languages = detector.supported
+        self._coders: dict[str, SentenceCoder] = {}
 
     @classmethod
     def load(cls, actor_files: Iterable[Path] = (), languages: tuple[str, ...] = SUPPORTED) -> Pipeline:
-        segmenter = Segmenter(languages)
-        ontology = Ontology(Codebook.load(), PloverMap.load())
-        places = Places.load(languages)
-        coders = {}
-        common = {}
-        actor_files = list(actor_files)
-        for code in languages:
+        common = {code: load_language(code).words("language", "common") for code in languages}
+        pipeline = cls(
+            Cleaner.load(),
+            LanguageDetector(languages, common),
+            Segmenter(languages),
+            Ontology(Codebook.load(), PloverMap.load()),
+            Places.load(languages),
+            tuple(actor_files),
+        )
+        for path in pipeline.actor_files:
+            read_user_actor_file(path)  # fail early, before any article is read
+        return pipeline
+
+    def coder(self, code: str) -> SentenceCoder:
+        if code not in self._coders:
             language = load_language(code)
-            common[code] = language.words("language", "common")
+            segmenter = self.segmenter
 
-            def tokenize(text: str, code: str = code) -> list[str]:
-                return [token.text for token in segmenter.tokenize(text, code)]
+            def tokenize(text: str) -> list[str]:
+                return segmenter.words(text, code)
 
-            def lemma(word: str, code: str = code) -> str:
+            def lemma(word: str) -> str:
                 return segmenter.lemma(word, code)
 
-            gazetteer = build_gazetteer(language, tokenize, lemma, actor_files)
+            gazetteer = build_gazetteer(language, tokenize, lemma, self.actor_files)
             triggers = TriggerLexicon.load(language, lemma)
-            coders[code] = SentenceCoder(language, gazetteer, triggers, ontology, places)
-        return cls(Cleaner.load(), LanguageDetector(languages, common), segmenter, coders)
+            self._coders[code] = SentenceCoder(language, gazetteer, triggers, self.ontology, self.places)
+        return self._coders[code]
 
     def prepare(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> Article:
         cleaned = self.cleaner.clean(raw.text)
@@ -74,15 +90,15 @@ class Pipeline:
         if not paragraphs:
             raise InputError(f"{raw.origin}: nothing left to code after removing boilerplate")
         chosen = language or raw.language
-        if chosen is not None and chosen not in self.coders:
-            raise InputError(f"{raw.origin}: language {chosen!r} is not supported (use {', '.join(self.coders)})")
+        if chosen is not None and chosen not in self.languages:
+            raise InputError(f"{raw.origin}: language {chosen!r} is not supported (use {', '.join(self.languages)})")
         text = "\n".join(paragraphs)
         if chosen is None:
             try:
                 chosen = self.detector.article_language(text)
             except UnsupportedLanguage as error:
                 raise InputError(
-                    f"{raw.origin}: text is in {error.args[0]!r}, Dyad codes {', '.join(self.coders)}"
+                    f"{raw.origin}: text is in {error.args[0]!r}, Dyad codes {', '.join(self.languages)}"
                 ) from None
         return Article(
             doc_id=raw.id or stable_id(text),
@@ -113,7 +129,7 @@ class Pipeline:
         context = ArticleContext(article.doc_id, article.published)
         events: list[Event] = []
         for sentence in sentences:
-            events += self.coders[sentence.language].code(sentence, context)
+            events += self.coder(sentence.language).code(sentence, context)
         return CodedArticle(article, sentences, events)
 
     def code(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> CodedArticle:

@@ -71,7 +71,8 @@ def _role_at(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Ro
             return length, role
     token = tokens[i]
     if token.is_title and len(token.lemma) > 6 and token.text.isalpha():
-        return (1, gazetteer.role_head(token.lemma)) if gazetteer.role_head(token.lemma) else (0, None)
+        role = gazetteer.role_head(token.lemma)
+        return (1, role) if role else (0, None)
     return 0, None
 
 
@@ -98,9 +99,9 @@ def _compound_mention(token: Token, gazetteer: Gazetteer, language: Language) ->
         entry = gazetteer.lookup_modifier(modifier) or gazetteer.lookup_modifier(modifier.capitalize())
         if entry is None:
             continue
-        head_lemma = head.lower()
-        role = gazetteer.role((head_lemma,)) or gazetteer.role_head(head_lemma)
         hyphenated = "-" in token.text
+        head_lemma = token.lemma.rsplit("-", 1)[-1] if hyphenated else head.lower()
+        role = gazetteer.role((head_lemma,)) or gazetteer.role_head(head_lemma)
         if role is None and not hyphenated:
             continue
         actor = with_role(entry.actor, role.role) if role else entry.actor

@@ -299,8 +299,9 @@ class ArgumentFinder:
         for gap in (1, 2):
             before = noun - gap
             possessive = gap == 2 and view.tokens[noun - 1].lower in {"'s", "’s", "'"}
+            name_as_modifier = gap == 1 and not self.language.rules.nouns_capitalised  # "US strikes"
             for mention in view.on_token.get(before, []):
-                if mention.last == before and (mention.modifier or mention.genitive or possessive):
+                if mention.last == before and (mention.modifier or mention.genitive or possessive or name_as_modifier):
                     return view.group_of(mention)
         if not match.entry.patient:
             following = self._genitive_after(view, noun)
@@ -415,9 +416,12 @@ class ArgumentFinder:
         for mention in view.mentions:
             if not view.in_clause(mention, clause) or mention in sources:
                 continue
-            if not self._subject_anywhere and mention.first <= match.last:
+            if not self._subject_anywhere and mention.first <= match.first:
                 continue
-            if mention.modifier or mention.actor.code in source_codes or mention.actor.role == "MED":
+            adjective_object = mention.kind == "adjective"  # "beschoss ukrainische Stellungen"
+            if mention.modifier and not adjective_object:
+                continue
+            if mention.actor.code in source_codes or mention.actor.role == "MED":
                 continue
             preposition = view.governing_preposition(mention)
             if preposition is not None and not mention.genitive:

@@ -119,7 +119,8 @@ class ClauseSplitter:
                 after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
                 word_before = before is not None and before.text[:1].isalnum()
                 word_after = after is not None and after.text[:1].isalnum()
-                if word_before or word_after:
+                ends_sentence_part = tokens[token.i - 1].text in {",", ".", "!", "?", ":"}
+                if (word_before or word_after) and not ends_sentence_part:
                     inline.update({opening, token.i})
                 opening = None
         return inline

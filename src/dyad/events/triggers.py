@@ -52,6 +52,7 @@ class TriggerMatch:
     tokens: tuple[int, ...]
     exact: bool = True
     words: tuple[str, ...] = ()
+    nominal_evidence: bool = False
 
     @property
     def first(self) -> int:
@@ -173,7 +174,8 @@ class TriggerLexicon:
             slots = [slot for hit, part in zip(combination, entry.parts, strict=True) for slot in part[: len(hit)]]
             hit_indices = [i for hit in combination for i in hit]
             words = {i: min(keys[i] & slot, key=len) for i, slot in zip(hit_indices, slots, strict=True)}
-            matches.append(TriggerMatch(entry, tuple(indices), exact, tuple(words[i] for i in indices)))
+            evidence = entry.noun and self._nominal_evidence(entry, tokens, indices[-1])
+            matches.append(TriggerMatch(entry, tuple(indices), exact, tuple(words[i] for i in indices), evidence))
         return matches
 
     @staticmethod
@@ -206,9 +208,25 @@ class TriggerLexicon:
         return not (previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"})
 
     @staticmethod
+    def _nominal_evidence(entry: TriggerEntry, tokens: list[Token], last: int) -> bool:
+        """ "the strike", "strikes on Iran": signs that an English word is used as a noun."""
+        following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        previous = tokens[last - 1].lower if last else ""
+        return following in entry.preps or previous in DETERMINER_BEFORE_NOUN
+
+    @staticmethod
     def _choose(candidates: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
         """Keep non-overlapping matches, larger patterns first, then verbs before nouns at equal size."""
-        candidates.sort(key=lambda m: (-m.entry.size, -len(m.entry.parts), not m.exact, m.entry.noun, m.first))
+        candidates.sort(
+            key=lambda m: (
+                -m.entry.size,
+                -len(m.entry.parts),
+                not m.exact,
+                not m.nominal_evidence,
+                m.entry.noun,
+                m.first,
+            )
+        )
         taken: set[int] = set()
         chosen = []
         for match in candidates:

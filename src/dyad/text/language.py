@@ -20,15 +20,21 @@ class LanguageDetector:
     def __init__(self, supported: tuple[str, ...], common_words: dict[str, frozenset[str]]):
         self.supported = supported
         self._common = common_words
-        self._open = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self._closed = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self._closed.set_languages(list(supported))
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+    def _closed(self, text: str) -> tuple[str, float]:
+        """The best supported language and its share of the supported languages' probability."""
+        scores = {lang: prob for lang, prob in self._identifier.rank(text) if lang in self.supported}
+        total = sum(scores.values()) or 1.0
+        best = max(self.supported, key=lambda lang: scores.get(lang, 0.0))
+        return best, scores.get(best, 0.0) / total
 
     def article_language(self, text: str) -> str:
-        guess, confidence = self._open.classify(text[:5000])
+        sample = text[:5000]
+        guess, confidence = self._identifier.classify(sample)
         if guess in self.supported:
             return guess
-        closed_guess, _ = self._closed.classify(text[:5000])
+        closed_guess, _ = self._closed(sample)
         if confidence > 0.9 and self._common_count(text, closed_guess) < 3:
             raise UnsupportedLanguage(guess)
         return closed_guess
@@ -37,7 +43,7 @@ class LanguageDetector:
         """The article's language unless the sentence clearly is in another supported one."""
         if len(words) < MIN_SENTENCE_WORDS or self._common_count_words(words, article_language) >= 2:
             return article_language
-        guess, confidence = self._closed.classify(" ".join(words))
+        guess, confidence = self._closed(" ".join(words))
         return guess if confidence >= SWITCH_CONFIDENCE else article_language
 
     def _common_count(self, text: str, language: str) -> int:

@@ -47,7 +47,8 @@ class Lemmatizer:
     def lemma(self, word: str) -> str:
         found = self._memo.get(word)
         if found is None:
-            found = simplemma.lemmatize(word, lang=self.language).lower()
+            # simplemma spells some German lemmas with "ss", others with "ß": one spelling for matching
+            found = simplemma.lemmatize(word, lang=self.language).lower().replace("ß", "ss")
             if len(self._memo) < LEMMA_CACHE_LIMIT:
                 self._memo[word] = found
         return found
@@ -72,6 +73,10 @@ class Segmenter:
                 continue
             base = span.start_char
             yield text, self._tokens(((t.text, t.idx - base) for t in span if not t.is_space), language)
+
+    def words(self, text: str, language: str) -> list[str]:
+        """Token texts only (no lemmas): for tokenising gazetteer entries."""
+        return [t.text for t in self._nlp[language].make_doc(text) if not t.is_space]
 
     def tokenize(self, text: str, language: str) -> list[Token]:
         doc = self._nlp[language].make_doc(text)

@@ -42,12 +42,15 @@ class GermanRules:
     subject_anywhere: bool = True
 
     def name_forms(self, name: str, kind: str) -> list[str]:
-        """A name and its genitive ("Russland" -> "Russlands", "Putin" -> "Putins")."""
+        """A name, its genitive ("Russland" -> "Russlands", "Putin" -> "Putins") and, for names opening with weak
+        adjectives, the oblique form ("Islamische Republik" -> "Islamischen Republik")."""
         forms = [name]
-        last = name.split()[-1]
-        if (
-            kind in {"name", "capital", "person"} and not last.endswith(("s", "x", "z", "ß")) and last[:1].isupper()
-        ) and not name.isupper():
+        words = name.split()
+        if len(words) > 1 and all(w[:1].isupper() and w.endswith("e") for w in words[:-1]):
+            forms.append(" ".join([*(w + "n" for w in words[:-1]), words[-1]]))
+        last = words[-1]
+        takes_genitive_s = not last.endswith(("s", "x", "z", "ß")) and last[:1].isupper() and not name.isupper()
+        if kind in {"name", "capital", "person"} and takes_genitive_s:
             forms.append(name + "s")
         return forms
 

@@ -1,0 +1,66 @@
+"""English constructions, one small sentence of our own each: (source, CAMEO, target) by country."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+CASES = [
+    ("active SVO", "France criticized Israel on Monday.", {("FRA", "111", "ISR")}),
+    (
+        "nominal with name modifier",
+        "Russia condemned the US strikes on Iran.",
+        {("RUS", "111", "USA"), ("USA", "190", "IRN")},
+    ),
+    ("passive with by", "Iran was attacked by Israel on Saturday.", {("ISR", "190", "IRN")}),
+    ("between X and Y", "Qatar mediated between Israel and Hamas.", {("QAT", "045", "ISR"), ("QAT", "045", "PSE")}),
+    ("coordinated subjects", "Germany and France criticized Hungary.", {("DEU", "111", "HUN"), ("FRA", "111", "HUN")}),
+    ("reciprocal phone call", "Putin and Erdogan spoke by phone on Friday.", {("RUS", "041", "TUR")}),
+    (
+        "X said, intent to mediate",
+        "The Kremlin said Russia was ready to mediate between Armenia and Azerbaijan.",
+        {("RUS", "039", "ARM"), ("RUS", "039", "AZE")},
+    ),
+    ("appeal for mediation", "Armenia asked Russia to mediate.", {("ARM", "028", "RUS")}),
+    (
+        "quote: we = speaker",
+        '"We support Pakistan," Chinese Foreign Minister Wang Yi said.',
+        {("CHN", "051", "PAK")},
+    ),
+    ("sanctions on", "The United States imposed sanctions on Venezuela.", {("USA", "163", "VEN")}),
+    ("threat", "North Korea threatened South Korea.", {("PRK", "130", "KOR")}),
+    ("role + adjective", "Iranian Foreign Minister Abbas Araghchi met Omani officials.", {("IRN", "040", "OMN")}),
+    ("possessive role", "Ukraine's army shelled Russian positions.", {("UKR", "194", "RUS")}),
+    ("metonym", "The White House praised India.", {("USA", "051", "IND")}),
+    ("no event", "The weather in London was fine on Sunday.", set()),
+]
+
+
+@pytest.mark.parametrize(("construction", "sentence", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_english_construction(code, construction: str, sentence: str, expected: set) -> None:
+    assert triples(code(sentence, "en")) == expected
+
+
+def test_negated(code) -> None:
+    events = code("Israel did not strike Iran.", "en")
+    assert triples(events) == {("ISR", "190", "IRN")}
+    assert events[0].negated
+
+
+def test_hypothetical(code) -> None:
+    events = code("Israel would strike Iran if the talks fail.", "en")
+    assert ("ISR", "190", "IRN") in triples(events)
+    assert all(e.hypothetical for e in events if e.cameo == "190")
+
+
+def test_mixed_language_article(pipeline) -> None:
+    from dyad.read import RawDocument
+
+    text = (
+        "Russland kritisierte die Türkei am Montag scharf und sprach von einem Fehler.\n"
+        "Meanwhile the United States praised Turkey for its decision on the new pipeline."
+    )
+    coded = pipeline.code(RawDocument(text=text, origin="test"))
+    assert [s.language for s in coded.sentences] == ["de", "en"]
+    assert {("RUS", "111", "TUR"), ("USA", "051", "TUR")} <= triples(coded.events)

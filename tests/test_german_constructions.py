@@ -1,0 +1,160 @@
+"""German constructions, one small sentence of our own each: (source, CAMEO, target) by country."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+CASES = [
+    ("verb-second main clause", "Frankreich kritisierte Israel scharf.", {("FRA", "111", "ISR")}),
+    ("inverted verb-second", "Am Dienstag kritisierte die Bundesregierung die Türkei.", {("DEU", "111", "TUR")}),
+    ("verb-final subordinate clause", "Kairo erklärte, dass Ägypten den Sudan unterstützt.", {("EGY", "051", "SDN")}),
+    ("passive with von", "Die Ukraine wurde in der Nacht von Russland angegriffen.", {("RUS", "190", "UKR")}),
+    ("passive, adverb", "Der Iran wurde von Israel scharf kritisiert.", {("ISR", "111", "IRN")}),
+    (
+        "zwischen X und Y",
+        "Katar vermittelt zwischen Israel und der Hamas.",
+        {("QAT", "045", "ISR"), ("QAT", "045", "PSE")},
+    ),
+    (
+        "coordinated subjects",
+        "Deutschland und Frankreich kritisierten Russland.",
+        {("DEU", "111", "RUS"), ("FRA", "111", "RUS")},
+    ),
+    (
+        "coordinated targets",
+        "Die USA verhängten Sanktionen gegen Iran und Venezuela.",
+        {("USA", "163", "IRN"), ("USA", "163", "VEN")},
+    ),
+    ("reciprocal pair", "Putin und Erdoğan telefonierten am Freitag.", {("RUS", "041", "TUR")}),
+    ("um Vermittlung bitten", "Armenien hat Russland um Vermittlung gebeten.", {("ARM", "028", "RUS")}),
+    (
+        "bereit sei, zu vermitteln",
+        "Die Schweiz sei bereit, zwischen Serbien und dem Kosovo zu vermitteln, sagte der Außenminister.",
+        {("CHE", "039", "SRB"), ("CHE", "039", "XKX")},
+    ),
+    (
+        "nominal: Luftschläge der USA gegen",
+        "Die Luftschläge der USA gegen den Iran lösten Proteste aus.",
+        {("USA", "195", "IRN")},
+    ),
+    ("nominal: Kritik an", "Peking übte scharfe Kritik an Japan.", {("CHN", "111", "JPN")}),
+    ("nominal: Gespräche mit", "Der indische Premierminister führte Gespräche mit Pakistan.", {("IND", "046", "PAK")}),
+    (
+        "Abkommen ... unterzeichnen, reciprocal",
+        "Japan und Südkorea unterzeichneten ein Abkommen über Zusammenarbeit.",
+        {("JPN", "057", "KOR")},
+    ),
+    (
+        "reported speech: wir = speaker",
+        "«Wir begrüßen die Entscheidung der Türkei», sagte der russische Außenminister Sergej Lawrow.",
+        {("RUS", "051", "TUR")},
+    ),
+    ("headline with colon", "Kreml: Scharfe Kritik an Finnland", {("RUS", "111", "FIN")}),
+    (
+        "role actor: Außenministerium in",
+        "Das Außenministerium in Teheran bestellte den deutschen Botschafter ein.",
+        {("IRN", "114", "DEU")},
+    ),
+    ("metonym: Weißes Haus", "Das Weiße Haus lobte Indien.", {("USA", "051", "IND")}),
+    ("adjective + role", "Die russische Armee beschoss ukrainische Stellungen.", {("RUS", "194", "UKR")}),
+    ("compound: Kremlsprecher", "Kremlsprecher Peskow kritisierte die Nato.", {("RUS", "111", "NATO")}),
+    (
+        "compound: US-Kampfjets, aerial",
+        "US-Kampfjets griffen Stellungen der Huthi im Jemen an.",
+        {("USA", "195", "YEM")},
+    ),
+    ("genitive -s actors", "Russlands Präsident lobte Chinas Führung.", {("RUS", "051", "CHN")}),
+    ("intent: will verhandeln", "Russland will mit der Ukraine verhandeln.", {("RUS", "036", "UKR")}),
+    ("threat", "Die Türkei drohte Griechenland mit Konsequenzen.", {("TUR", "130", "GRC")}),
+    ("separable verb: wies ... aus", "Polen wies zwei russische Diplomaten aus.", {("POL", "161", "RUS")}),
+    (
+        "genitive before noun is no target",
+        "Dass die USA Russlands Verbündeten Iran bombardieren, empört Moskau.",
+        {("USA", "195", "IRN")},
+    ),
+    ("no event", "In Berlin regnete es am Montag den ganzen Tag.", set()),
+    ("no event: relations as a state", "Die Beziehungen zwischen Polen und Litauen gelten als gut.", set()),
+]
+
+
+@pytest.mark.parametrize(("construction", "sentence", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_german_construction(code, construction: str, sentence: str, expected: set) -> None:
+    assert triples(code(sentence, "de")) == expected
+
+
+def test_negation_keinen_beistand(code) -> None:
+    events = code("Deutschland leistet der Ukraine keinen militärischen Beistand.", "de")
+    assert events and all(e.negated for e in events)
+
+
+def test_negation_kaum_hilfe(code) -> None:
+    events = code("Russland leistet kaum militärische Hilfe für Armenien.", "de")
+    assert triples(events) == {("RUS", "072", "ARM")}
+    assert all(e.negated for e in events)
+
+
+def test_negation_nicht_with_verb(code) -> None:
+    events = code("Israel hat den Libanon nicht angegriffen.", "de")
+    assert triples(events) == {("ISR", "190", "LBN")}
+    assert events[0].negated and not events[0].hypothetical
+
+
+def test_hypothetical_wuerde(code) -> None:
+    events = code("Israel würde den Iran angreifen, falls Teheran Atomwaffen baut.", "de")
+    assert ("ISR", "190", "IRN") in triples(events)
+    assert all(e.hypothetical for e in events)
+
+
+def test_hypothetical_moeglichkeit(code) -> None:
+    events = code("Experten warnten vor der Möglichkeit von US-Militärschlägen gegen Venezuela.", "de")
+    assert triples(events) == {("USA", "190", "VEN")}
+    assert events[0].hypothetical
+
+
+def test_indirect_speech_is_not_hypothetical(code) -> None:
+    events = code("Beide Seiten hätten Gespräche geführt, sagte er. Kolumbien habe Venezuela kritisiert.", "de")
+    assert ("COL", "111", "VEN") in triples(events)
+    assert not any(e.hypothetical for e in events)
+
+
+def test_speaker_is_attributed(code) -> None:
+    events = code("«Wir unterstützen die Ukraine», sagte Kremlchef Wladimir Putin nicht.", "de")
+    kremlin = [e for e in events if e.source.actor.code == "RUSGOV"]
+    assert kremlin and kremlin[0].source.text == "Kremlchef Wladimir Putin"
+
+
+def test_pair_anaphora_beide_laender(code) -> None:
+    text = "Moskau führte Gespräche mit Armenien und Aserbaidschan. Beide Länder baten Russland um Vermittlung."
+    found = triples(code(text, "de"))
+    assert {("ARM", "028", "RUS"), ("AZE", "028", "RUS")} <= found
+
+
+def test_country_anaphora_das_land(code) -> None:
+    text = "Israel verhandelt mit dem Libanon. Die USA kritisierten die Angriffe Israels auf das Land."
+    found = triples(code(text, "de"))
+    assert ("ISR", "190", "LBN") in found
+    assert ("USA", "111", "ISR") in found
+
+
+def test_target_of_criticism_is_not_the_victim(code) -> None:
+    events = code("Der Präsident Frankreichs kritisierte die Tötung des iranischen Religionsführers.", "de")
+    assert triples(events) == {("FRA", "111", None)}
+
+
+def test_evidence_spans_point_into_the_sentence(code) -> None:
+    events = code("Die russische Regierung hat die Angriffe Israels auf Syrien scharf verurteilt.", "de")
+    assert events
+    for event in events:
+        sentence = event.sentence
+        assert sentence[event.source.start : event.source.end] == event.source.text
+        if event.target:
+            assert sentence[event.target.start : event.target.end] == event.target.text
+        if " ... " not in event.trigger.text:
+            assert sentence[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_roles_resolve(code) -> None:
+    events = code("Die russische Regierung kritisierte das israelische Militär.", "de")
+    assert [(e.source.actor.code, e.target.actor.code if e.target else None) for e in events] == [("RUSGOV", "ISRMIL")]

@@ -27,11 +27,18 @@ class TimeFinder:
         self._modifiers: dict[str, int] = vocabulary["modifiers"]
         self._units: dict[str, str] = vocabulary["units"]
         self._month_parts = frozenset(vocabulary["month_parts"])
+        self._openers = frozenset(
+            [*self._months, *self._weekdays, *self._days, *self._modifiers, *self._month_parts]
+        )
 
     def find(self, tokens: list[Token], published: date | None) -> list[TimeExpression]:
         found: list[TimeExpression] = []
         i = 0
         while i < len(tokens):
+            word = tokens[i].lower
+            if not (word[:1].isdigit() or word.rstrip(".") in self._openers):
+                i += 1
+                continue
             expression = self._at(tokens, i, published)
             if expression is None:
                 i += 1

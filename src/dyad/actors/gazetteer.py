@@ -45,6 +45,20 @@ class Gazetteer:
     roles: dict[tuple[str, ...], RoleWord] = field(default_factory=dict)
     countries: dict[str, Actor] = field(default_factory=dict)
     longest: int = 1
+    # first word (lower-case) -> lengths of the forms starting with it, longest first: most tokens start no form
+    lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    role_lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def lengths(self, first_word: str) -> tuple[int, ...]:
+        return self.lengths_by_first.get(first_word.lower(), ())
+
+    def role_lengths(self, first_lemma: str) -> tuple[int, ...]:
+        return self.role_lengths_by_first.get(first_lemma, ())
+
+    def add_role(self, lemmas: tuple[str, ...], role: RoleWord) -> None:
+        self.roles[lemmas] = role
+        known = set(self.role_lengths_by_first.get(lemmas[0], ()))
+        self.role_lengths_by_first[lemmas[0]] = tuple(sorted(known | {len(lemmas)}, reverse=True))
 
     def lookup(self, texts: tuple[str, ...]) -> Entry | None:
         found = self.exact.get(texts)
@@ -83,6 +97,9 @@ class Gazetteer:
         if existing is None or _precedence(entry) > _precedence(existing):
             table[key] = entry
         self.longest = max(self.longest, len(key))
+        first = key[0].lower()
+        known = set(self.lengths_by_first.get(first, ()))
+        self.lengths_by_first[first] = tuple(sorted(known | {len(key)}, reverse=True))
 
 
 def _is_acronym(form: str) -> bool:
@@ -109,7 +126,7 @@ def build_gazetteer(
         _add_actor_rows(gazetteer, language, tokenize, read_user_actor_file(path), known)
     for row in read_tsv(language.data("roles.tsv")):
         words = tuple(lemma(word) for word in tokenize(row["lemma"]))
-        gazetteer.roles[words] = RoleWord(row["role"], row.get("mode") or None)
+        gazetteer.add_role(words, RoleWord(row["role"], row.get("mode") or None))
     return gazetteer
 
 

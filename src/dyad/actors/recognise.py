@@ -50,7 +50,9 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language) -> 
 
 
 def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Entry | None]:
-    for length in range(min(gazetteer.longest, len(tokens) - i), 0, -1):
+    for length in gazetteer.lengths(tokens[i].text):
+        if i + length > len(tokens):
+            continue
         entry = gazetteer.lookup(tuple(token.text for token in tokens[i : i + length]))
         if entry is not None and _plausible(tokens[i], entry):
             return length, entry
@@ -63,7 +65,7 @@ def _plausible(first: Token, entry: Entry) -> bool:
 
 
 def _role_at(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, RoleWord | None]:
-    for length in (3, 2, 1):
+    for length in gazetteer.role_lengths(tokens[i].lemma):
         if i + length > len(tokens):
             continue
         role = gazetteer.role(tuple(token.lemma for token in tokens[i : i + length]))

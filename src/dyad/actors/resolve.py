@@ -74,6 +74,9 @@ class Resolver:
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
         self._third_person = frozenset(arguments["third_person_singular"])
+        self._anaphor_openers = frozenset(
+            [p[0] for p in self._pair_anaphora] + [p[0] for p in self._country_anaphora] + list(self._third_person)
+        )
 
     def resolve(self, tokens: list[Token], found: Recognised, discourse: Discourse) -> list[Mention]:
         mentions = sorted(found.mentions, key=lambda m: m.first)
@@ -237,7 +240,7 @@ class Resolver:
         lowers = [t.lower for t in tokens]
         found: list[Mention] = []
         for i, token in enumerate(tokens):
-            if i in covered:
+            if i in covered or token.lower not in self._anaphor_openers:
                 continue
             pair = self._phrase_at(lowers, i, self._pair_anaphora)
             if pair and discourse.last_pair is not None:

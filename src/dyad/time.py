@@ -27,9 +27,7 @@ class TimeFinder:
         self._modifiers: dict[str, int] = vocabulary["modifiers"]
         self._units: dict[str, str] = vocabulary["units"]
         self._month_parts = frozenset(vocabulary["month_parts"])
-        self._openers = frozenset(
-            [*self._months, *self._weekdays, *self._days, *self._modifiers, *self._month_parts]
-        )
+        self._openers = frozenset([*self._months, *self._weekdays, *self._days, *self._modifiers, *self._month_parts])
 
     def find(self, tokens: list[Token], published: date | None) -> list[TimeExpression]:
         found: list[TimeExpression] = []

@@ -138,13 +138,13 @@ def _add_country(gazetteer: Gazetteer, language: Language, tokenize: Tokenize, f
     rules = language.rules
     for form in split_forms(row["names"]):
         for variant in rules.name_forms(form, "name"):
-            gazetteer.add(tokenize(variant), Entry(country, "name", genitive=variant != form))
+            gazetteer.add(tokenize(variant), Entry(country, "name", genitive=variant == form + "s"))
     for stem in split_forms(row["adjectives"]):
         for variant in rules.adjective_forms(stem):
             gazetteer.add(tokenize(variant), Entry(country, "adjective"))
     for form in split_forms(row["capitals"]):
         for variant in rules.name_forms(form, "capital"):
-            gazetteer.add(tokenize(variant), Entry(government, "capital", genitive=variant != form))
+            gazetteer.add(tokenize(variant), Entry(government, "capital", genitive=variant == form + "s"))
 
 
 def _add_actor_rows(
@@ -160,7 +160,7 @@ def _add_actor_rows(
         actor = Actor(merged["code"], merged["country"], merged["role"] or None, merged["name"], kind)
         for form in split_forms(row.get("forms", "")) or [merged["name"]]:
             for variant in language.rules.name_forms(form, kind):
-                gazetteer.add(tokenize(variant), Entry(actor, kind, genitive=variant != form))
+                gazetteer.add(tokenize(variant), Entry(actor, kind, genitive=variant == form + "s"))
 
 
 def read_user_actor_file(path: Path) -> list[dict[str, str]]:

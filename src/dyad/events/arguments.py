@@ -84,6 +84,7 @@ class Assignment:
 class SentenceView:
     """A sentence with its mentions and clauses, and the questions the argument rules ask of it."""
 
+    text: str
     tokens: list[Token]
     mentions: list[Mention]
     parse: ClauseParse
@@ -145,8 +146,8 @@ class ArgumentFinder:
         self._first_person = frozenset(arguments["first_person"])
         self._subject_anywhere = language.rules.subject_anywhere
 
-    def view(self, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
-        return SentenceView(tokens, mentions, parse, self._prepositions, self._oblique)
+    def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
+        return SentenceView(text, tokens, mentions, parse, self._prepositions, self._oblique)
 
     # speakers ----------------------------------------------------------------------------------------------
     def speaker(self, view: SentenceView) -> Mention | None:
@@ -331,10 +332,7 @@ class ArgumentFinder:
     def _object_of_other_trigger(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         clause = view.parse.clause_of[match.first]
         return any(
-            other is not match
-            and not other.entry.noun
-            and other.first < match.first
-            and view.parse.clause_of[other.first] == clause
+            other is not match and not other.entry.noun and view.parse.clause_of[other.first] == clause
             for other in matches
         )
 

@@ -157,6 +157,8 @@ class ClauseSplitter:
             return new("sub" if opener in self._subordinators else "main", None)
         if opener in self._subordinators:
             return new("sub", self._main_of(previous, clauses))
+        if self._speech_tag(tokens, chunk):
+            return new("main", None)
         if self._opens_with_actor(chunk, mention_starts, tokens):
             return previous
         if after_comma and opener in self._relatives:
@@ -177,6 +179,13 @@ class ClauseSplitter:
             return True
         last = tokens[clause.tokens[-1]]
         return last.text.isalpha() and not last.is_title
+
+    def _speech_tag(self, tokens: list[Token], chunk: list[int]) -> bool:
+        """ ", the Omani foreign ministry said" / ", sagte Peskow": the reporting clause, not an apposition."""
+        edges = [tokens[chunk[0]], tokens[chunk[-1]]]
+        if tokens[chunk[-1]].text in {".", "!", "?"} and len(chunk) > 1:
+            edges[1] = tokens[chunk[-2]]
+        return any(t.lemma in self._speech or t.lower in self._speech for t in edges) and len(chunk) <= 12
 
     @staticmethod
     def _main_of(clause: Clause, clauses: list[Clause]) -> int:

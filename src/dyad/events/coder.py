@@ -16,10 +16,11 @@ from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Event, Mention, Sentence, Span, TimeExpression
 from dyad.ontology import Codebook, PloverMap
-from dyad.places import LOCATIVE, Places
+from dyad.places import LOCATIVE, Place, Places
 from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
+CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 
 
@@ -64,7 +65,7 @@ class SentenceCoder:
         finish_texts(sentence.text, mentions)
         parse = self.splitter.split(tokens, {m.first for m in mentions})
         matches = self.triggers.find(tokens, parse.clause_of)
-        view = self.arguments.view(tokens, mentions, parse)
+        view = self.arguments.view(sentence.text, tokens, mentions, parse)
         speaker = self.arguments.speaker(view)
         if speaker is None and any(c.quoted for c in parse.clauses):
             speaker = context.last_speaker
@@ -95,6 +96,11 @@ class SentenceCoder:
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
+        if base_code[:2] in CONFLICT_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
+            place = self._place_target(view, clause.tokens, assignment.sources)
+            if place is not None:
+                assignment.pairs = [(source, place) for source, _ in assignment.pairs]
+                assignment.notes.append(f"target: country of the place attacked ({place.text})")
         events = []
         for source, target in assignment.pairs:
             if match.entry.noun and target is None and not assignment.own_source:
@@ -130,23 +136,39 @@ class SentenceCoder:
             events.append(event)
         return events
 
-    def _location(self, view: SentenceView, clause_tokens: list[int], anchor: Mention) -> dict[str, object]:
+    def _places(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
+        """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau
+        kritisierte") is no place, one after "in" ("in Moskau") is."""
         words = [view.tokens[i].text for i in clause_tokens]
-        candidates = self.places.find(words)
-        chosen = None
-        for first, _last, place in candidates:
+        found = []
+        for first, last, place in self.places.find(words):
             position = clause_tokens[first]
-            if position in view.on_token and view.governing_preposition(view.on_token[position][0]) is None:
-                continue
             previous = view.tokens[position - 1].lower if position > 0 else ""
-            if previous in LOCATIVE:
-                chosen = place
-                break
-            if place.country == anchor.actor.country and chosen is None:
-                chosen = place
-        if chosen is None:
+            locative = previous in LOCATIVE or (position > 1 and view.tokens[position - 2].lower in LOCATIVE)
+            actors_here = view.on_token.get(position, [])
+            if actors_here and (not locative or any(m.first < position - 1 for m in actors_here)):
+                continue  # an actor ("Moskau kritisierte"), or part of one ("die Regierung in Kiew")
+            found.append((position, clause_tokens[last], place, locative))
+        return found
+
+    def _location(self, view: SentenceView, clause_tokens: list[int], anchor: Mention) -> dict[str, object]:
+        places = self._places(view, clause_tokens)
+        ranked = sorted(places, key=lambda p: (not p[3], p[2].country != anchor.actor.country, p[0]))
+        if not ranked:
             return {}
-        return {"text": chosen.name, "country": chosen.country, "lat": chosen.lat, "lon": chosen.lon}
+        place = ranked[0][2]
+        return {"text": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+
+    def _place_target(self, view: SentenceView, clause_tokens: list[int], sources: list[Mention]) -> Mention | None:
+        """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country."""
+        source_countries = {m.actor.country for m in sources}
+        for first, last, place, _locative in self._places(view, clause_tokens):
+            country = self.gazetteer.countries.get(place.country)
+            if country is None or place.country in source_countries or first in view.on_token:
+                continue
+            start, end = view.tokens[first].start, view.tokens[last].end
+            return Mention(first, last, start, end, view.text[start:end], country, "place")
+        return None
 
 
 def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:

@@ -31,9 +31,12 @@ class ModalityJudge:
         self._hypothetical = frozenset(words["hypothetical"])
         self._intent = frozenset(words["intent"])
         self._case_sensitive_nouns = not language.rules.nouns_capitalised
+        self._modal_anywhere = language.rules.subject_anywhere
 
     def judge(self, tokens: list[Token], match: TriggerMatch, clause: Clause, governing: Clause | None) -> Modality:
         own = [tokens[i] for i in clause.tokens]
+        if not self._modal_anywhere:
+            own = [t for t in own if t.i <= match.last]  # English modals precede the verb: "would strike"
         wider = own + ([tokens[i] for i in governing.tokens] if governing is not None and clause.kind == "inf" else [])
         intent_scope = wider
         if match.entry.noun:

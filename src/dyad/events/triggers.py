@@ -106,8 +106,8 @@ class TriggerLexicon:
 
     # keys ---------------------------------------------------------------------------------------------------
     def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> list[set[str]]:
-        keys = [{token.lemma, token.lower} for token in tokens]
         rules = self.language.rules
+        keys = [{token.lemma, token.lower, *rules.lemma_variants(token.lower)} for token in tokens]
         for token, words in zip(tokens, keys, strict=True):
             if rules.nouns_capitalised and token.is_title and token.text.isalpha():
                 head = self._compound_head(token.lemma)

@@ -30,6 +30,8 @@ class LanguageRules(Protocol):
 
     def separable_particles(self) -> frozenset[str]: ...
 
+    def lemma_variants(self, word: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Language:

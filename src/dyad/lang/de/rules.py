@@ -72,5 +72,12 @@ class GermanRules:
     def separable_particles(self) -> frozenset[str]:
         return _SEPARABLE
 
+    def lemma_variants(self, word: str) -> list[str]:
+        """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"."""
+        for ending in ("ierten", "ierte", "iertes", "iert"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return [word[: -len(ending)] + "ieren"]
+        return []
+
 
 RULES = GermanRules()

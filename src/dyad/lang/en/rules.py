@@ -29,5 +29,8 @@ class EnglishRules:
     def separable_particles(self) -> frozenset[str]:
         return frozenset()
 
+    def lemma_variants(self, word: str) -> list[str]:
+        return []
+
 
 RULES = EnglishRules()

@@ -141,3 +141,13 @@ def test_events_on_a_missing_database(tmp_path) -> None:
 def test_help(command: list[str]) -> None:
     result = dyad(*command, "--help")
     assert result.returncode == 0 and b"Usage" in result.stdout
+
+
+def test_shortened_evidence_keeps_the_trigger_and_whole_words() -> None:
+    from dyad.output import shorten
+
+    sentence = "Am Dienstag haben Katar und Ägypten in Doha nach langen Verhandlungen neue Gespräche zwischen " * 2
+    start = sentence.index("Gespräche")
+    short = shorten(sentence, start, start + len("Gespräche"), width=40)
+    assert "Gespräche" in short and short.startswith("…") and short.endswith("…")
+    assert all(word in sentence.split() for word in short.strip("…").split())

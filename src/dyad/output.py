@@ -12,7 +12,7 @@ from rich.table import Table
 
 from dyad.store import EVENT_COLUMNS, dumps, flat_record
 
-EVIDENCE_WIDTH = 90
+EVIDENCE_WIDTH = 70
 
 
 def write_events(
@@ -45,21 +45,27 @@ def _csv(events: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 
 def _table(events: Iterable[dict[str, Any]], stream: TextIO, explain: bool) -> int:
-    console = Console(file=stream, width=max(120, Console(file=stream).width), highlight=False)
-    table = Table(show_lines=False, header_style="bold")
-    for column in ("date", "source", "event", "target", "flags", "evidence"):
-        table.add_column(column, overflow="fold", max_width=EVIDENCE_WIDTH if column == "evidence" else 30)
+    terminal = Console(file=stream)
+    console = Console(file=stream, width=terminal.width if terminal.is_terminal else 160, highlight=False)
+    table = Table(header_style="bold", pad_edge=False, expand=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", max_width=28)
+    table.add_column("event", max_width=30)
+    table.add_column("target", max_width=28)
+    table.add_column("evidence", max_width=EVIDENCE_WIDTH, overflow="fold")
     count = 0
     for event in events:
         count += 1
+        flags = _flags(event)
+        evidence = shorten(event["sentence"], event["trigger"]["start"], event["trigger"]["end"])
+        if explain and event.get("explain"):
+            evidence += "\n  " + "\n  ".join(event["explain"])
         table.add_row(
             event["date"] or "",
             _actor(event["source"]),
-            f"{event['cameo']} {event['cameo_name']}",
+            f"{event['cameo']} {event['cameo_name']}" + (f" [{flags}]" if flags else ""),
             _actor(event["target"]) if event["target"] else "—",
-            _flags(event),
-            shorten(event["sentence"], event["trigger"]["start"], event["trigger"]["end"])
-            + ("\n  " + "\n  ".join(event.get("explain", [])) if explain and event.get("explain") else ""),
+            evidence,
         )
     console.print(table)
     console.print(f"{count} event{'s' if count != 1 else ''}")
@@ -87,4 +93,10 @@ def shorten(sentence: str, start: int, end: int, width: int = EVIDENCE_WIDTH) ->
     left = max(0, start - half)
     right = min(len(sentence), left + width)
     left = max(0, right - width)
+    if left:  # cut at word boundaries
+        space = sentence.find(" ", left)
+        left = space + 1 if 0 <= space < start else left
+    if right < len(sentence):
+        space = sentence.rfind(" ", end, right)
+        right = space if space > end else right
     return ("…" if left else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")

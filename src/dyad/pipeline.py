@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dyad.actors.gazetteer import build_gazetteer, read_user_actor_file
+from dyad.actors.gazetteer import build_gazetteer, known_actor_names, read_user_actor_file
 from dyad.clean import Cleaner
 from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
 from dyad.events.triggers import TriggerLexicon
@@ -62,8 +62,9 @@ class Pipeline:
             Places.load(languages),
             tuple(actor_files),
         )
+        known = known_actor_names()
         for path in pipeline.actor_files:
-            read_user_actor_file(path)  # fail early, before any article is read
+            read_user_actor_file(path, known)  # fail early, before any article is read
         return pipeline
 
     def coder(self, code: str) -> SentenceCoder:

@@ -123,7 +123,7 @@ def build_gazetteer(
     _add_actor_rows(gazetteer, language, tokenize, base_rows, {})
     _add_actor_rows(gazetteer, language, tokenize, list(read_tsv(language.data("actors.tsv"))), known)
     for path in user_files:
-        _add_actor_rows(gazetteer, language, tokenize, read_user_actor_file(path), known)
+        _add_actor_rows(gazetteer, language, tokenize, read_user_actor_file(path, set(known)), known)
     for row in read_tsv(language.data("roles.tsv")):
         words = tuple(lemma(word) for word in tokenize(row["lemma"]))
         gazetteer.add_role(words, RoleWord(row["role"], row.get("mode") or None))
@@ -163,8 +163,13 @@ def _add_actor_rows(
                 gazetteer.add(tokenize(variant), Entry(actor, kind, genitive=variant == form + "s"))
 
 
-def read_user_actor_file(path: Path) -> list[dict[str, str]]:
-    """A user's actor file: TSV with the columns of data/actors.tsv (name, code, country, role, kind, forms)."""
+def known_actor_names() -> set[str]:
+    return {row["name"] for row in read_tsv(data_path("data", "actors.tsv"))}
+
+
+def read_user_actor_file(path: Path, known: set[str]) -> list[dict[str, str]]:
+    """A user's actor file: TSV with the columns of data/actors.tsv (name, code, country, role, kind, forms).
+    A row naming a known actor needs only `name` and `forms`."""
     if not path.exists():
         raise ActorFileError(f"{path}: actor file not found")
     try:
@@ -172,7 +177,8 @@ def read_user_actor_file(path: Path) -> list[dict[str, str]]:
     except (UnicodeDecodeError, ValueError) as error:
         raise ActorFileError(f"{path}: cannot read actor file ({error})") from None
     for number, row in enumerate(rows, 2):
-        missing = [column for column in ("name", "code", "country", "forms") if not row.get(column)]
+        needed = ("name", "forms") if row.get("name") in known else ("name", "code", "country", "forms")
+        missing = [column for column in needed if not row.get(column)]
         if missing:
             raise ActorFileError(
                 f"{path}: row {number} lacks {', '.join(missing)} (columns: {', '.join(ACTOR_COLUMNS)})"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = date(2026, 3, 2)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected", "precision"),
+    [
+        ("Russland kritisierte am Samstag die Türkei.", "de", date(2026, 2, 28), "day"),
+        ("Russland kritisierte gestern die Türkei.", "de", date(2026, 3, 1), "day"),
+        ("Russland kritisierte im vergangenen Monat die Türkei.", "de", date(2026, 2, 1), "month"),
+        ("Russland kritisierte Anfang März die Türkei.", "de", date(2026, 3, 1), "month"),
+        ("Russland kritisierte am 21. Juni die Türkei.", "de", date(2025, 6, 21), "day"),
+        ("Russland kritisierte am 7. Oktober 2023 die Türkei.", "de", date(2023, 10, 7), "day"),
+        ("Russland kritisierte im Dezember 2025 die Türkei.", "de", date(2025, 12, 1), "month"),
+        ("Russland kritisierte im vergangenen Jahr die Türkei.", "de", date(2025, 1, 1), "year"),
+        ("Russia criticized Turkey last week.", "en", date(2026, 2, 23), "week"),
+        ("Russia criticized Turkey on Saturday.", "en", date(2026, 2, 28), "day"),
+        ("Russia criticized Turkey on June 21, 2025.", "en", date(2025, 6, 21), "day"),
+        ("Russia criticized Turkey.", "en", PUBLISHED, "day"),
+    ],
+)
+def test_event_dates(code, sentence: str, lang: str, expected: date, precision: str) -> None:
+    [event] = code(sentence, lang, PUBLISHED)
+    assert (event.date, event.date_precision) == (expected, precision)
+
+
+def test_no_article_date_leaves_relative_dates_open(code) -> None:
+    [event] = code("Russland kritisierte am Samstag die Türkei.", "de", None)
+    assert event.date is None and event.date_precision is None
+
+
+def test_location_from_locative_place(code) -> None:
+    [event] = code("Israel griff den Iran in Isfahan an.", "de")
+    assert event.location["text"] == "Isfahan" and event.location["country"] == "IRN"
+    assert event.location["lat"] is not None
+
+
+def test_capital_as_actor_is_no_location(code) -> None:
+    [event] = code("Moskau kritisierte Berlin.", "de")
+    assert event.location == {}
+    assert (event.source.actor.code, event.target.actor.code) == ("RUSGOV", "DEUGOV")
+
+
+def test_attack_on_a_named_place_targets_its_country(code) -> None:
+    [event] = code("Russische Truppen griffen die Stadt Charkiw an.", "de")
+    assert (event.source.actor.code, event.cameo, event.target.actor.country) == ("RUSMIL", "190", "UKR")

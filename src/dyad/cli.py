@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -186,6 +187,31 @@ def events(
         with output.open("w", encoding="utf-8", newline="") as stream:
             count = write_events(records, fmt, stream)
         click.echo(f"wrote {count} events to {output}", err=True)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--by-type", is_flag=True, help="Also show the confusion of event types.")
+@click.option(
+    "--show-errors",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Show N sentences where Dyad and the gold differ.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
+def eval_command(gold: Path, by_type: bool, show_errors: int, fmt: str, limit: int | None) -> None:
+    """Score Dyad against a gold file (JSONL; see docs/benchmarks.md for the format and the rules)."""
+    from dyad.evaluation import GoldReader, evaluate, report_dict
+    from dyad.output import print_evaluation
+
+    items = GoldReader().read(gold)[:limit]
+    result = report_dict(evaluate(_pipeline(()), items, max_errors=show_errors))
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    print_evaluation(result, by_type=by_type)
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:

@@ -100,3 +100,59 @@ def shorten(sentence: str, start: int, end: int, width: int = EVIDENCE_WIDTH) ->
         space = sentence.rfind(" ", end, right)
         right = space if space > end else right
     return ("…" if left else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
+
+
+def print_evaluation(result: dict[str, Any], by_type: bool = False, stream: TextIO | None = None) -> None:
+    """The evaluation at a glance: one column per language, one row per measure."""
+    console = Console(file=stream or sys.stdout, width=140, highlight=False)
+    languages = list(result["by_language"])
+    table = Table(title="Dyad evaluation", header_style="bold")
+    table.add_column("measure")
+    for language in languages:
+        table.add_column(f"{language} (n={result['items'][language]})", justify="right")
+    rows = [
+        ("event detection F1, CAMEO root", lambda r: r["event_detection"]["cameo"]["f1"]),
+        ("event detection P / R, CAMEO root", lambda r: _pr(r["event_detection"]["cameo"])),
+        ("event detection F1, PLOVER type", lambda r: r["event_detection"]["plover"]["f1"]),
+        ("triple F1, CAMEO root", lambda r: r["triples"]["cameo"]["f1"]),
+        ("triple P / R, CAMEO root", lambda r: _pr(r["triples"]["cameo"])),
+        ("triple F1, PLOVER type", lambda r: r["triples"]["plover"]["f1"]),
+        ("actor country accuracy", lambda r: r["actor_country_accuracy"]),
+        ("actor role accuracy", lambda r: r["actor_role_accuracy"]),
+        ("negated/hypothetical flag accuracy", lambda r: r["flag_accuracy"]),
+        ("wrongly flagged rate", lambda r: r["wrongly_flagged_rate"]),
+    ]
+    for name, value in rows:
+        table.add_row(name, *[_cell(value(result["by_language"][lang])) for lang in languages])
+    console.print(table)
+    speed = result["throughput"]
+    console.print(
+        f"{speed['sentences_per_s']} sentences/s ({speed['articles_per_s']} articles/s, one sentence each), "
+        f"peak memory {speed['peak_memory_mb']} MB"
+    )
+    if by_type:
+        confusion = Table(title="event types: gold vs Dyad", header_style="bold")
+        for column in ("gold", "dyad", "count"):
+            confusion.add_column(column)
+        for row in result["confusion"]:
+            confusion.add_row(row["gold"], row["dyad"], str(row["count"]))
+        console.print(confusion)
+    for error in result["errors"]:
+        console.print(f"\n[bold]{error['id']}[/bold] {error['sentence']}")
+        gold = error["gold"]
+        console.print(
+            f"  gold: {gold['type']} {', '.join(gold['triples']) or '(no event)'}"
+            + (" [negated]" if gold["negated"] else "")
+            + (" [hypothetical]" if gold["hypothetical"] else "")
+        )
+        console.print(f"  dyad: {'; '.join(error['dyad']) or '(no event)'}")
+
+
+def _pr(counts: dict[str, Any]) -> str:
+    return f"{counts['precision']:.2f} / {counts['recall']:.2f}"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from dyad.clean import Cleaner
 from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
 from dyad.events.triggers import TriggerLexicon
 from dyad.lang import SUPPORTED, load_language
-from dyad.model import Article, Event, Sentence
+from dyad.model import Article, Event, Mention, Sentence
 from dyad.ontology import Codebook, PloverMap
 from dyad.places import Places
 from dyad.read import InputError, RawDocument, stable_id
@@ -28,6 +28,7 @@ class CodedArticle:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
 
 class Pipeline:
@@ -131,7 +132,7 @@ class Pipeline:
         events: list[Event] = []
         for sentence in sentences:
             events += self.coder(sentence.language).code(sentence, context)
-        return CodedArticle(article, sentences, events)
+        return CodedArticle(article, sentences, events, context.mentions)
 
     def code(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> CodedArticle:
         return self.code_article(self.prepare(raw, language, published))

@@ -30,6 +30,7 @@ class ArticleContext:
     published: date | None
     discourse: Discourse = field(default_factory=Discourse)
     last_speaker: Mention | None = None
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class SentenceCoder:
         found = recognise(tokens, self.gazetteer, self.language)
         mentions = self.resolver.resolve(tokens, found, context.discourse)
         finish_texts(sentence.text, mentions)
+        context.mentions[sentence.index] = mentions
         parse = self.splitter.split(tokens, {m.first for m in mentions})
         matches = self.triggers.find(tokens, parse.clause_of)
         view = self.arguments.view(sentence.text, tokens, mentions, parse)

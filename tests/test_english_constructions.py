@@ -64,3 +64,15 @@ def test_mixed_language_article(pipeline) -> None:
     coded = pipeline.code(RawDocument(text=text, origin="test"))
     assert [s.language for s in coded.sentences] == ["de", "en"]
     assert {("RUS", "111", "TUR"), ("USA", "051", "TUR")} <= triples(coded.events)
+
+
+def test_reported_must_is_a_demand_of_the_speaker(code) -> None:
+    events = code("Russia said on Tuesday that Sudan must return the captured helicopter.", "en")
+    assert ("RUS", "100", "SDN") in {
+        (e.source.actor.country, e.cameo, e.target.actor.country if e.target else None) for e in events
+    }
+
+
+def test_apposition_after_the_subject(code) -> None:
+    events = code("Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.", "en")
+    assert events and events[0].source.actor.country == "PAK"

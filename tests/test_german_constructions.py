@@ -158,3 +158,8 @@ def test_evidence_spans_point_into_the_sentence(code) -> None:
 def test_roles_resolve(code) -> None:
     events = code("Die russische Regierung kritisierte das israelische Militär.", "de")
     assert [(e.source.actor.code, e.target.actor.code if e.target else None) for e in events] == [("RUSGOV", "ISRMIL")]
+
+
+def test_indirect_speech_muesse_is_a_demand(code) -> None:
+    events = code("Die Bundesregierung erklärte, Russland müsse seine Truppen abziehen.", "de")
+    assert ("DEU", "100", "RUS") in triples(events)

@@ -141,7 +141,8 @@ def _add_country(gazetteer: Gazetteer, language: Language, tokenize: Tokenize, f
             gazetteer.add(tokenize(variant), Entry(country, "name", genitive=variant == form + "s"))
     for stem in split_forms(row["adjectives"]):
         for variant in rules.adjective_forms(stem):
-            gazetteer.add(tokenize(variant), Entry(country, "adjective"))
+            plural_noun = variant[:1].isupper() and variant.endswith("s") and not stem.endswith("s")  # "Israelis"
+            gazetteer.add(tokenize(variant), Entry(country, "name" if plural_noun else "adjective"))
     for form in split_forms(row["capitals"]):
         for variant in rules.name_forms(form, "capital"):
             gazetteer.add(tokenize(variant), Entry(government, "capital", genitive=variant == form + "s"))

@@ -95,7 +95,7 @@ class Resolver:
         result: dict[int, Mention] = {id(m): m for m in mentions}
         for role in roles:
             before = self._mention_before(by_last, tokens, role.first)
-            after = self._mention_after(by_first, tokens, role.last)
+            after = self._mention_after(by_first, tokens, role.last, role.role.mode == "diplomat")
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
                 merged = self._merge(tokens, before, role, before.first, role.last)
                 result.pop(id(before), None)
@@ -156,7 +156,7 @@ class Resolver:
         return None
 
     def _mention_after(
-        self, by_first: dict[int, Mention], tokens: list[Token], index: int
+        self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False
     ) -> tuple[Mention, str] | None:
         """ "Präsident Russlands", "Regierung des Iran", "Botschafter in Israel", "minister of Iran"."""
         nxt = index + 1
@@ -170,7 +170,7 @@ class Resolver:
                 if skip == 2 and tokens[nxt + 1].lower not in DETERMINERS:
                     continue
                 return by_first[nxt + skip], kind
-        if word in self._posting:
+        if word in self._posting and (word in {"in", "im"} or diplomat):
             for skip in (1, 2):
                 candidate = by_first.get(nxt + skip)
                 if candidate is not None and (skip == 1 or tokens[nxt + 1].lower in DETERMINERS):

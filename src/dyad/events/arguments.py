@@ -75,6 +75,7 @@ class Assignment:
     targets: list[Mention | None]
     clause: Clause
     own_source: bool = False
+    nested: bool = False
     attributed_to: Mention | None = None
     pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -193,13 +194,24 @@ class ArgumentFinder:
         candidates = [m for m in view.mentions if view.in_clause(m, clause) and self._subject_eligible(view, m)]
         if not self._subject_anywhere and before is not None:
             earlier = [m for m in candidates if m.last < before]
-            candidates = earlier[-1:] if earlier else []
+            opening = self._opening_subject(view, clause, earlier)
+            candidates = [opening] if opening else earlier[-1:]
         subject = candidates[0] if candidates else None
         if first_person is not None and (subject is None or first_person < subject.first) and speaker is not None:
             return [speaker], "speaker (first person)"
         if subject is not None:
             return view.group_of(subject), "clause subject"
         return [], ""
+
+    @staticmethod
+    def _opening_subject(view: SentenceView, clause: Clause, earlier: list[Mention]) -> Mention | None:
+        """ "Pakistan, a key U.S. ally, has refused": the actor opening the clause, before an apposition."""
+        if not earlier:
+            return None
+        first = view.group_of(earlier[0])[-1]
+        opens = first.first <= clause.first + 1
+        followed_by_comma = first.last + 1 < len(view.tokens) and view.tokens[first.last + 1].text == ","
+        return view.group_of(first)[0] if opens and followed_by_comma else None
 
     def inherited_subject(
         self, view: SentenceView, clause: Clause, speaker: Mention | None
@@ -242,12 +254,16 @@ class ArgumentFinder:
         clause = view.parse.clause(match.first)
         entry = match.entry
         result = Assignment(match, [], [], clause)
+        if entry.speaker:
+            return self._speaker_demand(view, result, speaker)
         agent = self._passive_agent(view, clause, match)
         if agent:
             result.sources = agent
             result.notes.append("passive: source is the agent")
             subject, _ = self.clause_subject(view, clause, None, speaker)
             result.targets = [m for m in subject if m not in agent]
+        if entry.noun:
+            result.nested = self._object_of_other_trigger(view, match, all_matches)
         if not result.sources and entry.noun:
             own = self._noun_source(view, match)
             if own:
@@ -270,6 +286,18 @@ class ArgumentFinder:
             result.targets = self._targets(view, match, clause, result.sources)
         result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
         result.pairs = self._pairs(result)
+        return result
+
+    def _speaker_demand(self, view: SentenceView, result: Assignment, speaker: Mention | None) -> Assignment:
+        """ "Russia said Sudan must return the helicopter": the speaker demands something of the clause's subject."""
+        subject, _ = self.clause_subject(view, result.clause, result.match.first, None)
+        if speaker is None or not subject:
+            result.notes.append("demand by modal verb needs a speaker and a subject")
+            return result
+        result.sources = [speaker]
+        result.targets = [m for m in subject if m.actor.country != speaker.actor.country]
+        result.notes.append("demand: the speaker asks the subject of the reported clause")
+        result.pairs = self._pairs(result) if result.targets else []
         return result
 
     def _passive_agent(self, view: SentenceView, clause: Clause, match: TriggerMatch) -> list[Mention]:
@@ -403,7 +431,8 @@ class ArgumentFinder:
             for mention in view.on_token.get(position, []):
                 if mention.first == position or mention.modifier:
                     return mention
-            if view.tokens[position].lower in self._prepositions and position > index + 1:
+            word = view.tokens[position].lower
+            if word in self._prepositions and position > index + 1 and word not in {"of", "des", "der"}:
                 return None
         return None
 

@@ -159,6 +159,8 @@ class ClauseSplitter:
             return new("sub", self._main_of(previous, clauses))
         if self._speech_tag(tokens, chunk):
             return new("main", None)
+        if after_comma and not quoted and self._ends_with_speech_verb(tokens, previous):
+            return new("sub", previous.id)  # "erklärte, Russland müsse ...": reported speech without "dass"
         if self._opens_with_actor(chunk, mention_starts, tokens):
             return previous
         if after_comma and opener in self._relatives:
@@ -182,10 +184,13 @@ class ClauseSplitter:
 
     def _speech_tag(self, tokens: list[Token], chunk: list[int]) -> bool:
         """ ", the Omani foreign ministry said" / ", sagte Peskow": the reporting clause, not an apposition."""
-        edges = [tokens[chunk[0]], tokens[chunk[-1]]]
-        if tokens[chunk[-1]].text in {".", "!", "?"} and len(chunk) > 1:
-            edges[1] = tokens[chunk[-2]]
-        return any(t.lemma in self._speech or t.lower in self._speech for t in edges) and len(chunk) <= 12
+        if len(chunk) > 10:
+            return False
+        return any(tokens[i].lemma in self._speech or tokens[i].lower in self._speech for i in chunk)
+
+    def _ends_with_speech_verb(self, tokens: list[Token], clause: Clause) -> bool:
+        last = tokens[clause.tokens[-1]]
+        return last.lemma in self._speech or last.lower in self._speech
 
     @staticmethod
     def _main_of(clause: Clause, clauses: list[Clause]) -> int:

@@ -11,7 +11,7 @@ from dyad.actors.recognise import recognise
 from dyad.actors.resolve import Discourse, Resolver, finish_texts
 from dyad.events.arguments import ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
-from dyad.events.modality import ModalityJudge
+from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Event, Mention, Sentence, Span, TimeExpression
@@ -95,6 +95,8 @@ class SentenceCoder:
             parse.clauses[clause.parent] if clause.kind in {"sub", "inf"} and clause.parent is not None else None
         )
         modality = self.modality.judge(view.tokens, match, clause, governing)
+        if match.entry.speaker:  # the demand itself is real; what is demanded is not
+            modality = Modality(modality.negated, False, False)
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
@@ -105,8 +107,8 @@ class SentenceCoder:
                 assignment.notes.append(f"target: country of the place attacked ({place.text})")
         events = []
         for source, target in assignment.pairs:
-            if match.entry.noun and target is None and not assignment.own_source:
-                continue  # "die Zusammenarbeit", "von Enttäuschung": an event noun with no participant of its own
+            if match.entry.noun and target is None and (not assignment.own_source or assignment.nested):
+                continue  # "die Zusammenarbeit"; "rejected an Australian ultimatum": no event of its own
             code = MODE_CODES.get(source.mode or "", base_code) if base_code == GENERIC_FORCE else base_code
             info = self.ontology.codebook[code]
             plover_type, plover_mode = self.ontology.plover.lookup(code)

@@ -40,6 +40,7 @@ class TriggerEntry:
     between: bool
     patient: bool
     noun: bool
+    speaker: bool = False
 
     @property
     def size(self) -> int:
@@ -240,7 +241,7 @@ class TriggerLexicon:
 def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun"}
+    unknown = flags - {"recip", "between", "patient", "noun", "speaker"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
     parts = tuple(tuple(_slot(slot, lemma) for slot in part.split()) for part in pattern.split("...") if part.strip())
@@ -261,6 +262,7 @@ def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
         between="between" in flags,
         patient="patient" in flags,
         noun="noun" in flags,
+        speaker="speaker" in flags,
     )
 
 

@@ -76,3 +76,9 @@ def test_reported_must_is_a_demand_of_the_speaker(code) -> None:
 def test_apposition_after_the_subject(code) -> None:
     events = code("Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.", "en")
     assert events and events[0].source.actor.country == "PAK"
+
+
+def test_coordinated_adjectives_share_the_role(code) -> None:
+    events = code("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.", "en")
+    codes = {e.source.actor.code for e in events} | {e.target.actor.code for e in events if e.target}
+    assert {"HUNGOV", "ROUGOV"} <= codes

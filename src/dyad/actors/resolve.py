@@ -99,6 +99,11 @@ class Resolver:
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
                 merged = self._merge(tokens, before, role, before.first, role.last)
                 result.pop(id(before), None)
+                partner = self._coordinated_adjective(by_last, tokens, before)
+                if partner is not None:  # "Hungarian and Romanian officials": both are officials
+                    result.pop(id(partner), None)
+                    shared = self._merge(tokens, partner, role, partner.first, partner.last)
+                    result[id(shared)] = shared
                 if after is not None and after[1] == "posting":
                     result.pop(id(after[0]), None)
             elif after is not None and after[0].kind != "person":
@@ -138,6 +143,14 @@ class Resolver:
                 continue
             merged.append(mention)
         return merged
+
+    def _coordinated_adjective(self, by_last: dict[int, Mention], tokens: list[Token], adjective: Mention) -> Mention | None:
+        if adjective.kind != "adjective" or adjective.first < 2:
+            return None
+        if tokens[adjective.first - 1].lower not in self._coordination:
+            return None
+        partner = by_last.get(adjective.first - 2)
+        return partner if partner is not None and partner.kind == "adjective" else None
 
     def _noun_modifier(self, mention: Mention) -> bool:
         """English uses names as modifiers ("US officials", "Kremlin spokesman"); German capitals in titles."""

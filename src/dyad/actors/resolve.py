@@ -144,7 +144,9 @@ class Resolver:
             merged.append(mention)
         return merged
 
-    def _coordinated_adjective(self, by_last: dict[int, Mention], tokens: list[Token], adjective: Mention) -> Mention | None:
+    def _coordinated_adjective(
+        self, by_last: dict[int, Mention], tokens: list[Token], adjective: Mention
+    ) -> Mention | None:
         if adjective.kind != "adjective" or adjective.first < 2:
             return None
         if tokens[adjective.first - 1].lower not in self._coordination:

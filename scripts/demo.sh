@@ -11,3 +11,4 @@ for input in "${inputs[@]}"; do
 done
 .venv/bin/dyad events --db dyad.duckdb
 echo "Stored in dyad.duckdb. Try: .venv/bin/dyad events --db dyad.duckdb --dyad RUS,USA --format jsonl"
+echo "Dashboard: .venv/bin/dyad serve --db dyad.duckdb   then open http://127.0.0.1:8000/ (API docs at /docs)"

@@ -189,6 +189,157 @@ def events(
         click.echo(f"wrote {count} events to {output}", err=True)
 
 
+def _scope(since: date | None, until: date | None, root: str | None, actors: str | None, include_uncertain: bool):
+    from dyad.analysis import Scope
+
+    if root is not None and not root.isdigit():
+        raise click.BadParameter("a CAMEO code or root is digits, e.g. 04 or 046", param_hint="--root")
+    codes = tuple(code.strip().upper() for code in actors.split(",") if code.strip()) if actors else ()
+    return Scope(since, until, root, codes, include_uncertain)
+
+
+period_options = [
+    click.option("--since", type=DATE, help="Events on or after this date."),
+    click.option("--until", type=DATE, help="Events on or before this date."),
+    click.option("--root", help="Only this CAMEO code or root, e.g. 04 (consultations)."),
+    click.option("--include-uncertain", is_flag=True, help="Also count negated and hypothetical events."),
+]
+
+
+def _with(options):
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
+@click.option("--actors", help="Country codes: one (its dyads) or several (the dyads among them), e.g. RUS,ISR.")
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option("--undirected", is_flag=True, help="Count A->B and B->A together.")
+@_with(period_options)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table", show_default=True
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (needed for parquet).")
+def dyads(
+    db_path: Path,
+    actors: str | None,
+    by: str,
+    undirected: bool,
+    since: date | None,
+    until: date | None,
+    root: str | None,
+    include_uncertain: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Relations over time: per dyad and period, events per quad class, Goldstein sum and mean, articles."""
+    from dyad.analysis import dyad_series
+    from dyad.output import write_rows
+
+    scope = _scope(since, until, root, actors, include_uncertain)
+    with Store(db_path, read_only=True) as store:
+        rows = dyad_series(store.connection, scope, by, directed=not undirected)
+    write_rows(rows, fmt, output, title="dyads")
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
+@_with(period_options)
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file.")
+def network(
+    db_path: Path,
+    since: date | None,
+    until: date | None,
+    root: str | None,
+    include_uncertain: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """The actor network: edge weight = events, with mean Goldstein and the top events per edge."""
+    from dyad.analysis import network as build_network
+    from dyad.analysis import network_graphml
+    from dyad.output import write_rows, write_text
+
+    with Store(db_path, read_only=True) as store:
+        graph = build_network(store.connection, _scope(since, until, root, None, include_uncertain))
+    if fmt == "csv":
+        edges = [{k: v for k, v in edge.items() if k != "top_events"} for edge in graph["edges"]]
+        write_rows(edges, "csv", output, title="edges")
+    elif fmt == "graphml":
+        write_text(network_graphml(graph), output)
+    else:
+        write_text(json.dumps(graph, ensure_ascii=False, indent=2, default=str), output)
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv", "parquet"]), required=True)
+@_with(period_options)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+def export(
+    db_path: Path,
+    fmt: str,
+    since: date | None,
+    until: date | None,
+    root: str | None,
+    include_uncertain: bool,
+    output: Path | None,
+) -> None:
+    """Export events: GDELT 2.0 event table (TSV, 61 columns), JSONL (the contract), CSV or Parquet."""
+    from dyad.analysis import GDELT_COLUMNS, gdelt_rows
+    from dyad.output import write_text
+
+    with Store(db_path, read_only=True) as store:
+        if fmt == "gdelt":
+            scope = _scope(since, until, root, None, include_uncertain)
+            lines = ["\t".join("" if v is None else str(v) for v in row) for row in gdelt_rows(store.connection, scope)]
+            write_text("\n".join(lines) + ("\n" if lines else ""), output)
+            click.echo(
+                f"{len(lines)} events; columns: {' '.join(GDELT_COLUMNS[:3])} ... ({len(GDELT_COLUMNS)})", err=True
+            )
+            return
+        where = EventFilter(None, None, root, since, until, include_uncertain)
+        if fmt == "parquet":
+            if output is None:
+                raise click.UsageError("--format parquet needs --output FILE")
+            store.export_parquet(where, output)
+            return
+        records = (row_to_contract(row) for row in store.events(where))
+        if output is None:
+            write_events(records, fmt)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                write_events(records, fmt, stream)
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--write", is_flag=True, help="Allow POST /code and POST /ingest (with a bearer token).")
+@click.option(
+    "--token-env",
+    default="DYAD_TOKEN",
+    show_default=True,
+    help="Environment variable holding the bearer token for writes.",
+)
+def serve(db_path: Path, host: str, port: int, write: bool, token_env: str) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard at /."""
+    import uvicorn
+
+    from dyad.api import create_app
+
+    app = create_app(db_path, write=write, token_env=token_env)
+    click.echo(f"Dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--by-type", is_flag=True, help="Also show the confusion of event types.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -156,3 +157,41 @@ def _cell(value: Any) -> str:
     if value is None:
         return "–"
     return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, output: Path | None, title: str = "") -> None:
+    """Aggregate rows as a table, CSV, JSONL or Parquet."""
+    if fmt == "parquet":
+        if output is None:
+            raise ValueError("parquet output needs a file")
+        import pandas as pd
+
+        pd.DataFrame(rows).to_parquet(output)
+        return
+    stream: TextIO = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for row in rows:
+                stream.write(dumps(row) + "\n")
+        elif fmt == "csv":
+            writer = csv.DictWriter(stream, fieldnames=list(rows[0]) if rows else [])
+            writer.writeheader()
+            writer.writerows(rows)
+        else:
+            console = Console(file=stream, width=160, highlight=False)
+            table = Table(title=title, header_style="bold")
+            for column in rows[0] if rows else ["(no rows)"]:
+                table.add_column(column)
+            for row in rows:
+                table.add_row(*("" if v is None else str(v) for v in row.values()))
+            console.print(table)
+    finally:
+        if output:
+            stream.close()

@@ -85,6 +85,7 @@ class EventFilter:
     until: date | None = None
     include_uncertain: bool = False
     limit: int | None = None
+    language: str | None = None
 
 
 class Store:
@@ -103,6 +104,13 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+
+    def view(self) -> Store:
+        """A Store on its own cursor of the same connection (one per request or thread)."""
+        other = object.__new__(Store)
+        other.path = self.path
+        other.connection = self.connection.cursor()
+        return other
 
     def __enter__(self) -> Store:
         return self
@@ -198,10 +206,13 @@ class Store:
             params.append(where.until)
         if not where.include_uncertain:
             clauses.append("NOT negated AND NOT hypothetical")
+        if where.language:
+            clauses.append("language = ?")
+            params.append(where.language)
         sql = "SELECT * FROM events"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start"
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
         return sql, params

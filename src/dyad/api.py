@@ -1,0 +1,228 @@
+"""The HTTP API (`dyad serve`): read-only by default; `POST /code` and `POST /ingest` only when started with
+`--write`, and then only with the bearer token from the environment variable named by `--token-env`
+(default DYAD_TOKEN). The dashboard is served at `/` from `web/`, with every asset served by Dyad itself.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from dyad import analysis
+from dyad.read import InputError, RawDocument
+from dyad.store import EventFilter, Store, StoreError, row_to_contract
+
+WEB = Path(__file__).parent / "web"
+MAX_BODY_BYTES = 2 * 1024 * 1024
+MAX_PAGE = 500
+
+
+class Article(BaseModel):
+    text: str = Field(min_length=1, description="The article text")
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+    language: str | None = Field(default=None, pattern="^(de|en)$")
+
+
+class Settings:
+    def __init__(self, db: Path, write: bool, token_env: str):
+        self.db = db
+        self.write = write
+        self.token_env = token_env
+        self._pipeline = None
+
+    def pipeline(self):
+        if self._pipeline is None:
+            from dyad.pipeline import Pipeline
+
+            self._pipeline = Pipeline.load()
+        return self._pipeline
+
+
+def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> FastAPI:
+    settings = Settings(db, write, token_env)
+    shared = Store(db, read_only=not write)
+    app = FastAPI(
+        title="Dyad", version="0.1.0", description="Political events with evidence, from German and English news."
+    )
+
+    def reader() -> Any:
+        store = shared.view()
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def writer(request: Request) -> None:
+        if not settings.write:
+            raise HTTPException(403, "this server is read-only; start it with --write to allow this")
+        token = os.environ.get(settings.token_env)
+        if not token:
+            raise HTTPException(403, f"writes are disabled: set {settings.token_env} on the server")
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given, f"Bearer {token}"):
+            raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+        length = int(request.headers.get("content-length") or 0)
+        if length > MAX_BODY_BYTES:
+            raise HTTPException(413, f"body too large (limit {MAX_BODY_BYTES} bytes)")
+
+    store_dependency = Depends(reader)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"error": error.detail, "status": error.status_code}, error.status_code, headers=error.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item['loc'][1:])}: {item['msg']}" for item in error.errors()
+        )
+        return JSONResponse({"error": problems or "invalid request", "status": 422}, 422)
+
+    @app.get("/health")
+    def health(store: Store = store_dependency) -> dict[str, Any]:
+        return {"status": "ok", "database": str(db), "write": settings.write, **store.counts()}
+
+    @app.get("/events")
+    def events(
+        store: Store = store_dependency,
+        actor: str | None = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12},[A-Za-z]{2,12}$")] = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        since: date | None = None,
+        until: date | None = None,
+        include_uncertain: bool = False,
+        language: Annotated[str | None, Query(pattern="^(de|en)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        pair = tuple(dyad.upper().split(",")) if dyad else None
+        where = EventFilter(
+            actor.upper() if actor else None,
+            pair,
+            root,
+            since,
+            until,  # type: ignore[arg-type]
+            include_uncertain,
+            language=language,
+        )
+        sql, params = store.query_events(where)
+        total = store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        cursor = store.connection.execute(f"{sql} LIMIT {limit} OFFSET {offset}", params)
+        names = [d[0] for d in cursor.description]
+        items = [row_to_contract(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+        following = offset + limit if offset + limit < total else None
+        return {"total": total, "offset": offset, "limit": limit, "next_offset": following, "items": items}
+
+    @app.get("/events/{event_id}")
+    def event(event_id: str, store: Store = store_dependency) -> dict[str, Any]:
+        cursor = store.connection.execute(
+            "SELECT e.*, a.title AS article_title, a.url AS article_url, a.published AS article_published "
+            "FROM events e LEFT JOIN articles a USING (doc_id) WHERE event_id = ?",
+            [event_id],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        record = dict(zip([d[0] for d in cursor.description], row, strict=True))
+        result = row_to_contract(record)
+        result["article"] = {
+            "title": record["article_title"],
+            "url": record["article_url"],
+            "published": record["article_published"],
+        }
+        return result
+
+    @app.get("/dyads")
+    def dyads(
+        store: Store = store_dependency,
+        actors: str | None = None,
+        by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+        since: date | None = None,
+        until: date | None = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        undirected: bool = False,
+        include_uncertain: bool = False,
+    ) -> list[dict[str, Any]]:
+        codes = tuple(a.strip().upper() for a in actors.split(",") if a.strip()) if actors else ()
+        scope = analysis.Scope(since, until, root, codes, include_uncertain)
+        return analysis.dyad_series(store.connection, scope, by, directed=not undirected)
+
+    @app.get("/network")
+    def network(
+        store: Store = store_dependency,
+        since: date | None = None,
+        until: date | None = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        include_uncertain: bool = False,
+    ) -> dict[str, Any]:
+        return analysis.network(store.connection, analysis.Scope(since, until, root, (), include_uncertain))
+
+    @app.get("/actors")
+    def actors(
+        store: Store = store_dependency, q: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50
+    ) -> list[dict]:
+        return analysis.actors(store.connection, q, limit)
+
+    @app.post("/code", dependencies=[Depends(writer)])
+    def code(article: Article) -> dict[str, Any]:
+        coded = _code(settings, article)
+        return {
+            "doc_id": coded.article.doc_id,
+            "language": coded.article.language,
+            "events": [e.to_dict() for e in coded.events],
+        }
+
+    @app.post("/ingest", dependencies=[Depends(writer)])
+    def ingest(article: Article, store: Store = store_dependency) -> dict[str, Any]:
+        coded = _code(settings, article)
+        try:
+            counts = store.write([coded])
+        except (StoreError, duckdb.Error) as error:
+            raise HTTPException(409, str(error)) from None
+        return {
+            "doc_id": coded.article.doc_id,
+            "stored": counts.articles,
+            "already_stored": counts.skipped,
+            "events": counts.events,
+        }
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    return app
+
+
+def _code(settings: Settings, article: Article) -> Any:
+    document = RawDocument(
+        text=article.text,
+        origin="request",
+        id=article.id,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        published=article.published,
+        language=article.language,
+    )
+    try:
+        return settings.pipeline().code(document)
+    except InputError as error:
+        raise HTTPException(422, str(error)) from None

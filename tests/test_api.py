@@ -101,3 +101,12 @@ def test_writes_need_the_token(database, monkeypatch, tmp_path) -> None:
     assert writer.post("/code", json={"text": ""}, headers=auth).status_code == 422
     big = {"text": "x" * (3 * 1024 * 1024)}
     assert writer.post("/code", json=big, headers=auth).status_code == 413
+
+
+def test_plover_and_language_filters(client) -> None:
+    consult = client.get("/events", params={"plover": "CONSULT", "limit": 500}).json()["items"]
+    assert consult and all(e["plover"]["event_type"] == "CONSULT" for e in consult)
+    rows = client.get("/dyads", params={"plover": "CONSULT", "language": "en"}).json()
+    graph = client.get("/network", params={"plover": "CONSULT", "language": "en"}).json()
+    assert rows and graph["edges"]
+    assert client.get("/events", params={"plover": "DANCE"}).status_code == 422

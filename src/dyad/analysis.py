@@ -27,6 +27,8 @@ class Scope:
     root: str | None = None
     actors: tuple[str, ...] = ()
     include_uncertain: bool = False
+    plover: str | None = None
+    language: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["target_country IS NOT NULL"], []
@@ -41,6 +43,12 @@ class Scope:
         if self.root:
             clauses.append("cameo LIKE ?")
             params.append(self.root + "%")
+        if self.plover:
+            clauses.append("plover_type = ?")
+            params.append(self.plover.upper())
+        if self.language:
+            clauses.append("language = ?")
+            params.append(self.language)
         if len(self.actors) == 1:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.actors[0], self.actors[0]]

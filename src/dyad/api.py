@@ -25,6 +25,12 @@ from dyad.store import EventFilter, Store, StoreError, row_to_contract
 WEB = Path(__file__).parent / "web"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE = 500
+PLOVER_TYPES = (
+    "AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|"
+    "MOBILIZE|COERCE|ASSAULT"
+)
+Language = Annotated[str | None, Query(pattern="^(de|en)$")]
+Plover = Annotated[str | None, Query(pattern=f"^({PLOVER_TYPES})$")]
 
 
 class Article(BaseModel):
@@ -107,19 +113,21 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         since: date | None = None,
         until: date | None = None,
         include_uncertain: bool = False,
-        language: Annotated[str | None, Query(pattern="^(de|en)$")] = None,
+        language: Language = None,
+        plover: Plover = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         pair = tuple(dyad.upper().split(",")) if dyad else None
         where = EventFilter(
-            actor.upper() if actor else None,
-            pair,
-            root,
-            since,
-            until,  # type: ignore[arg-type]
-            include_uncertain,
+            actor=actor.upper() if actor else None,
+            dyad=pair,  # type: ignore[arg-type]
+            root=root,
+            since=since,
+            until=until,
+            include_uncertain=include_uncertain,
             language=language,
+            plover=plover,
         )
         sql, params = store.query_events(where)
         total = store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
@@ -158,9 +166,11 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
         undirected: bool = False,
         include_uncertain: bool = False,
+        language: Language = None,
+        plover: Plover = None,
     ) -> list[dict[str, Any]]:
         codes = tuple(a.strip().upper() for a in actors.split(",") if a.strip()) if actors else ()
-        scope = analysis.Scope(since, until, root, codes, include_uncertain)
+        scope = analysis.Scope(since, until, root, codes, include_uncertain, plover, language)
         return analysis.dyad_series(store.connection, scope, by, directed=not undirected)
 
     @app.get("/network")
@@ -170,8 +180,11 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         until: date | None = None,
         root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
         include_uncertain: bool = False,
+        language: Language = None,
+        plover: Plover = None,
     ) -> dict[str, Any]:
-        return analysis.network(store.connection, analysis.Scope(since, until, root, (), include_uncertain))
+        scope = analysis.Scope(since, until, root, (), include_uncertain, plover, language)
+        return analysis.network(store.connection, scope)
 
     @app.get("/actors")
     def actors(

@@ -86,6 +86,7 @@ class EventFilter:
     include_uncertain: bool = False
     limit: int | None = None
     language: str | None = None
+    plover: str | None = None
 
 
 class Store:
@@ -209,6 +210,9 @@ class Store:
         if where.language:
             clauses.append("language = ?")
             params.append(where.language)
+        if where.plover:
+            clauses.append("plover_type = ?")
+            params.append(where.plover.upper())
         sql = "SELECT * FROM events"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)

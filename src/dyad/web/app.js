@@ -26,7 +26,7 @@ function filters() {
   return {
     a: $("actor-a").value.trim().toUpperCase(), b: $("actor-b").value.trim().toUpperCase(),
     since: $("since").value, until: $("until").value, by: $("by").value, root: $("root").value,
-    language: $("language").value, uncertain: $("uncertain").checked,
+    language: $("language").value, plover: $("plover").value, uncertain: $("uncertain").checked,
   };
 }
 
@@ -50,8 +50,8 @@ async function showRelation() {
   const f = filters();
   $("timeline-title").textContent = `Relation ${f.a} ↔ ${f.b} over time`;
   const rows = await getJSON("/dyads", {
-    actors: `${f.a},${f.b}`, by: f.by, since: f.since, until: f.until, root: f.root,
-    undirected: true, include_uncertain: f.uncertain,
+    actors: `${f.a},${f.b}`, by: f.by, since: f.since, until: f.until, root: f.root, plover: f.plover,
+    language: f.language, undirected: true, include_uncertain: f.uncertain,
   });
   drawTimeline(rows, f);
   await showEvents(f, f.since, f.until, `All events ${f.a} ↔ ${f.b}`);
@@ -122,7 +122,8 @@ function highlighted(event) {
 async function showEvents(f, since, until, title) {
   $("events-title").textContent = title;
   const page = await getJSON("/events", {
-    dyad: `${f.a},${f.b}`, since, until, root: f.root, language: f.language, include_uncertain: f.uncertain, limit: 200,
+    dyad: `${f.a},${f.b}`, since, until, root: f.root, plover: f.plover, language: f.language,
+    include_uncertain: f.uncertain, limit: 200,
   });
   renderEvents(page);
 }
@@ -175,7 +176,9 @@ async function linkArticle(event, meta) {
 }
 
 async function showNetwork(f) {
-  const graph = await getJSON("/network", { since: f.since, until: f.until, root: f.root, include_uncertain: f.uncertain });
+  const graph = await getJSON("/network", {
+    since: f.since, until: f.until, root: f.root, plover: f.plover, language: f.language, include_uncertain: f.uncertain,
+  });
   drawNetwork(graph, f);
 }
 
@@ -244,7 +247,16 @@ function drawNetwork(graph, f) {
   }
 }
 
+const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+
 async function fillChoices() {
+  for (const type of PLOVER) {
+    const option = document.createElement("option");
+    option.value = type;
+    option.textContent = type.toLowerCase();
+    $("plover").append(option);
+  }
   for (const [code, name] of Object.entries(ROOTS)) {
     const option = document.createElement("option");
     option.value = code;

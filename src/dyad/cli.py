@@ -15,7 +15,7 @@ from dyad.actors.gazetteer import ActorFileError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
 from dyad.read import InputError, RawDocument, read_inputs
-from dyad.store import EventFilter, IngestCounts, Store, StoreError, row_to_contract
+from dyad.store import EventFilter, Store, StoreError, row_to_contract
 
 BATCH_SIZE = 200
 USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError)
@@ -103,7 +103,7 @@ def code(
 
 
 @cli.command()
-@click.argument("source", metavar="FILE|DIR|JSONL|-")
+@click.argument("source", metavar="FILE|DIR|JSONL|PARQUET|-")
 @click.option(
     "--db",
     "db_path",
@@ -114,28 +114,53 @@ def code(
 )
 @click.option("--published", type=DATE, help="Article date, for texts that carry none.")
 @click.option("--lang", type=LANG, default="auto", show_default=True, help="Language of the articles.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to code with [default: all cores].")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction."
+)
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "bar", "lines", "none"]),
+    default="auto",
+    show_default=True,
+    help="A progress bar (auto: on a terminal), a line per committed batch, or nothing.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Also write the events as Parquet partitioned by year and month into this directory.",
+)
 @actors_option
-def ingest(source: str, db_path: Path, published: date | None, lang: str, actor_files: tuple[Path, ...]) -> None:
-    """Code articles and store articles, sentences and events; stored articles are skipped."""
-    pipeline = _pipeline(actor_files)
+def ingest(
+    source: str,
+    db_path: Path,
+    published: date | None,
+    lang: str,
+    jobs: int | None,
+    batch_size: int,
+    progress: str,
+    out_dir: Path | None,
+    actor_files: tuple[Path, ...],
+) -> None:
+    """Code articles and store articles, sentences and events. Streams any corpus size; re-running skips what
+    is stored, so an interrupted ingest continues where it stopped. Inputs: text, HTML, JSONL (also .jsonl.gz),
+    Parquet with a text column, or directories of these."""
+    from dyad.ingest import Ingestor, Options, default_jobs, estimate_total
+
+    total = estimate_total(source)
+    workers = jobs or default_jobs()
+    if total is not None and total <= batch_size:
+        workers = 1  # not worth starting a pool
+    options = Options(workers, batch_size, None if lang == "auto" else lang, published, actor_files, progress)
     problems: list[str] = []
-    total = IngestCounts()
     with Store(db_path) as store:
-        batch = []
-        for document in read_inputs(source, on_error=lambda e: _warn(problems, e)):
-            coded = _code(pipeline, document, lang, published, problems)
-            if coded is not None:
-                batch.append(coded)
-            if len(batch) >= BATCH_SIZE:
-                total = _add(total, store.write(batch))
-                batch = []
-        if batch:
-            total = _add(total, store.write(batch))
-    click.echo(
-        f"{total.articles} articles stored ({total.skipped} already there), {total.sentences} sentences, "
-        f"{total.events} events -> {db_path}" + (f"; {len(problems)} inputs skipped" if problems else ""),
-        err=True,
-    )
+        ingestor = Ingestor(store, options, warn=lambda message: _warn(problems, message))
+        documents = read_inputs(source, on_error=lambda error: ingestor.skip(str(error)))
+        summary = ingestor.run(documents, total)
+        if out_dir is not None:
+            store.export_partitioned(out_dir)
+    click.echo(summary.line(db_path) + (f"; Parquet in {out_dir}" if out_dir else ""), err=True)
     _finish(problems)
 
 
@@ -388,20 +413,7 @@ def _code(pipeline, document: RawDocument, lang: str, published: date | None, pr
         return None
 
 
-def _add(total: IngestCounts, more: IngestCounts) -> IngestCounts:
-    return IngestCounts(
-        *(
-            a + b
-            for a, b in zip(
-                (total.articles, total.skipped, total.sentences, total.events),
-                (more.articles, more.skipped, more.sentences, more.events),
-                strict=True,
-            )
-        )
-    )
-
-
-def _warn(problems: list[str], error: Exception) -> None:
+def _warn(problems: list[str], error: Exception | str) -> None:
     problems.append(str(error))
     click.echo(f"dyad: skipped: {error}", err=True)
 

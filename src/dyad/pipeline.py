@@ -31,6 +31,23 @@ class CodedArticle:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
 
+def article_paragraphs(paragraphs: tuple[str, ...], raw: RawDocument) -> tuple[str, ...]:
+    """The paragraphs to code: the cleaned text, with the title first when the text does not open with it."""
+    if raw.title and (not paragraphs or paragraphs[0] != raw.title.strip()):
+        return (raw.title.strip(), *paragraphs)
+    return paragraphs
+
+
+def document_id(paragraphs: tuple[str, ...], raw: RawDocument) -> str:
+    """The article's stable id: its own id, else a hash of its cleaned text (so copies share an id)."""
+    return raw.id or stable_id("\n".join(paragraphs))
+
+
+def identify(cleaner: Cleaner, raw: RawDocument) -> str:
+    """The doc_id `Pipeline.prepare` will give, without the cost of coding (for skipping stored articles)."""
+    return document_id(article_paragraphs(cleaner.clean(raw.text).paragraphs, raw), raw)
+
+
 class Pipeline:
     """The stages with their resources. A language's coder is built the first time an article needs it."""
 
@@ -86,9 +103,7 @@ class Pipeline:
 
     def prepare(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> Article:
         cleaned = self.cleaner.clean(raw.text)
-        paragraphs = cleaned.paragraphs
-        if raw.title and (not paragraphs or paragraphs[0] != raw.title.strip()):
-            paragraphs = (raw.title.strip(), *paragraphs)
+        paragraphs = article_paragraphs(cleaned.paragraphs, raw)
         if not paragraphs:
             raise InputError(f"{raw.origin}: nothing left to code after removing boilerplate")
         chosen = language or raw.language
@@ -103,7 +118,7 @@ class Pipeline:
                     f"{raw.origin}: text is in {error.args[0]!r}, Dyad codes {', '.join(self.languages)}"
                 ) from None
         return Article(
-            doc_id=raw.id or stable_id(text),
+            doc_id=document_id(paragraphs, raw),
             paragraphs=paragraphs,
             title=raw.title or paragraphs[0],
             url=raw.url,

@@ -5,6 +5,7 @@ Every problem a user can cause becomes an `InputError` with a one-line message; 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import sys
@@ -13,12 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import duckdb
 from bs4 import BeautifulSoup
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+COMPRESSED_JSONL = (".jsonl.gz", ".ndjson.gz")
+PARQUET_SUFFIXES = {".parquet"}
+PARQUET_BATCH = 1000
 
 
 class InputError(Exception):
@@ -74,8 +79,11 @@ def read_inputs(target: str, on_error: OnError | None = None) -> Iterator[RawDoc
 
 def read_file(path: Path, on_error: OnError | None = None) -> Iterator[RawDocument]:
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES or path.name.lower().endswith(COMPRESSED_JSONL):
         yield from _read_jsonl(path, on_error)
+        return
+    if suffix in PARQUET_SUFFIXES:
+        yield from _read_parquet(path, on_error)
         return
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
@@ -93,7 +101,8 @@ def read_file(path: Path, on_error: OnError | None = None) -> Iterator[RawDocume
 
 def _codable_suffix(path: Path) -> bool:
     suffix = path.suffix.lower()
-    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES and not path.name.startswith(".")
+    known = suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
+    return (known or path.name.lower().endswith(COMPRESSED_JSONL)) and not path.name.startswith(".")
 
 
 def _documents_from_bytes(
@@ -144,9 +153,37 @@ def html_to_text(html: str) -> tuple[str | None, str]:
 
 
 def _read_jsonl(path: Path, on_error: OnError | None) -> Iterator[RawDocument]:
-    with path.open("rb") as handle:
-        lines = (_decode_line(line, path, n) for n, line in enumerate(handle, 1))
-        yield from _jsonl_lines(lines, str(path), on_error)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            lines = (_decode_line(line, path, n) for n, line in enumerate(handle, 1))
+            yield from _jsonl_lines(lines, str(path), on_error)
+    except (OSError, EOFError) as error:
+        raise InputError(f"{path}: cannot read ({error})") from None
+
+
+def _read_parquet(path: Path, on_error: OnError | None) -> Iterator[RawDocument]:
+    """Rows of a Parquet file with a `text` column (and the optional JSONL fields), read in batches."""
+    connection = duckdb.connect()
+    try:
+        cursor = connection.execute("SELECT * FROM read_parquet(?)", [str(path)])
+    except duckdb.Error as error:
+        raise InputError(f"{path}: not a readable Parquet file ({str(error).splitlines()[0]})") from None
+    names = [d[0] for d in cursor.description]
+    if "text" not in names:
+        raise InputError(f"{path}: Parquet file has no 'text' column (columns: {', '.join(names)})")
+    number = 0
+    while batch := cursor.fetchmany(PARQUET_BATCH):
+        for row in batch:
+            number += 1
+            record = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(names, row, strict=True)}
+            try:
+                yield record_to_document(record, f"{path}:row {number}")
+            except InputError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+    connection.close()
 
 
 def _decode_line(line: bytes, path: Path, number: int) -> str:

@@ -229,6 +229,20 @@ class Store:
             for row in batch:
                 yield dict(zip(names, row, strict=True))
 
+    def export_partitioned(self, directory: Path) -> None:
+        """All events as Parquet partitioned by year and month (`year=2026/month=3/...`); undated: year=0."""
+        target = str(directory).replace("'", "''")
+        sql = (
+            "SELECT *, coalesce(year(date), 0) AS year, coalesce(month(date), 0) AS month FROM events "
+            "ORDER BY date NULLS LAST, event_id"
+        )
+        try:
+            self.connection.execute(
+                f"COPY ({sql}) TO '{target}' (FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
+            )
+        except duckdb.Error as error:
+            raise StoreError(f"{directory}: cannot write Parquet ({_first_line(error)})") from None
+
     def export_parquet(self, where: EventFilter, output: Path) -> None:
         sql, params = self.query_events(where)
         target = str(output).replace("'", "''")

@@ -14,11 +14,26 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from dyad.model import SCHEMA_VERSION, Event, Mention
 from dyad.pipeline import CodedArticle
 
 ACTOR_FIELDS = ("text", "start", "end", "code", "country", "role", "name")
+ARTICLE_COLUMNS = [
+    "doc_id",
+    "title",
+    "url",
+    "source",
+    "published",
+    "language",
+    "dateline_place",
+    "text",
+    "sentences",
+    "events",
+    "ingested_at",
+]
+SENTENCE_COLUMNS = ["doc_id", "sentence_index", "paragraph", "language", "text"]
 EVENT_COLUMNS: list[tuple[str, str]] = [
     ("event_id", "VARCHAR PRIMARY KEY"),
     ("schema_version", "INTEGER"),
@@ -169,19 +184,28 @@ class Store:
             events += [event_row(e) for e in item.events]
         try:
             self.connection.execute("BEGIN TRANSACTION")
-            if articles:
-                self.connection.executemany(f"INSERT INTO articles VALUES ({_marks(11)})", articles)
-            if sentences:
-                self.connection.executemany(f"INSERT INTO sentences VALUES ({_marks(5)})", sentences)
-            if events:
-                self.connection.executemany(
-                    f"INSERT INTO events VALUES ({_marks(len(EVENT_COLUMNS))}) ON CONFLICT DO NOTHING", events
-                )
+            self._insert("articles", ARTICLE_COLUMNS, articles)
+            self._insert("sentences", SENTENCE_COLUMNS, sentences)
+            self._insert("events", [name for name, _ in EVENT_COLUMNS], _unique_rows(events))
             self.connection.execute("COMMIT")
         except duckdb.Error as error:
             self.connection.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(error)})") from None
         return IngestCounts(len(fresh), len(coded) - len(fresh), len(sentences), len(events))
+
+    def _insert(self, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+        """Insert a batch through a DataFrame: DuckDB reads it column-wise, far faster than row by row."""
+        if not rows:
+            return
+        frame = pd.DataFrame(rows, columns=columns)
+        self.connection.register("dyad_batch", frame)
+        try:
+            names = ", ".join(f'"{c}"' for c in columns)
+            self.connection.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch ON CONFLICT DO NOTHING"
+            )
+        finally:
+            self.connection.unregister("dyad_batch")
 
     # reading -----------------------------------------------------------------------------------------------
     def query_events(self, where: EventFilter) -> tuple[str, list[Any]]:
@@ -363,6 +387,12 @@ def flat_record(event: dict[str, Any]) -> dict[str, Any]:
         else:
             flat[key] = value
     return {name: flat.get(name) for name, _ in EVENT_COLUMNS}
+
+
+def _unique_rows(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows with distinct event ids (the first of each), so a batch never conflicts with itself."""
+    seen: set[str] = set()
+    return [row for row in rows if not (row[0] in seen or seen.add(row[0]))]
 
 
 def _marks(count: int) -> str:

@@ -34,9 +34,9 @@ from rich.progress import (
 from rich.text import Text
 
 from dyad.clean import Cleaner
-from dyad.pipeline import CodedArticle, Pipeline, identify
+from dyad.pipeline import Pipeline, identify
 from dyad.read import InputError, RawDocument
-from dyad.store import Store
+from dyad.store import ArticleRows, Store, article_rows
 
 DEFAULT_BATCH = 200
 _worker_pipeline: Pipeline | None = None
@@ -79,17 +79,17 @@ def _start_worker(actor_files: tuple[Path, ...]) -> None:
     _worker_pipeline = Pipeline.load(actor_files)
 
 
-def _code_batch(batch: list[Job]) -> list[CodedArticle | str]:
+def _code_batch(batch: list[Job]) -> list[ArticleRows | str]:
     assert _worker_pipeline is not None
     return code_batch(_worker_pipeline, batch)
 
 
-def code_batch(pipeline: Pipeline, batch: list[Job]) -> list[CodedArticle | str]:
-    """Coded articles, or the one-line reason an article could not be coded."""
-    results: list[CodedArticle | str] = []
+def code_batch(pipeline: Pipeline, batch: list[Job]) -> list[ArticleRows | str]:
+    """Each article's table rows, or the one-line reason it could not be coded."""
+    results: list[ArticleRows | str] = []
     for document, language, published in batch:
         try:
-            results.append(pipeline.code(document, language, published))
+            results.append(article_rows(pipeline.code(document, language, published)))
         except InputError as error:
             results.append(str(error))
     return results
@@ -132,7 +132,7 @@ class Ingestor:
             self.summary.already_stored += len(chunk) - len(fresh)
             yield len(chunk), [(d, self.options.language, self.options.published) for d in fresh]
 
-    def _coded(self, batches: Iterator[tuple[int, list[Job]]]) -> Iterator[tuple[int, list[CodedArticle | str]]]:
+    def _coded(self, batches: Iterator[tuple[int, list[Job]]]) -> Iterator[tuple[int, list[ArticleRows | str]]]:
         if self.options.jobs <= 1:
             pipeline = Pipeline.load(self.options.actor_files)
             for seen, jobs in batches:
@@ -157,12 +157,12 @@ class Ingestor:
         self.summary.skipped[reason(problem)] += 1
         self.warn(problem)
 
-    def _store(self, results: list[CodedArticle | str]) -> None:
-        coded = [r for r in results if isinstance(r, CodedArticle)]
+    def _store(self, results: list[ArticleRows | str]) -> None:
+        coded = [r for r in results if isinstance(r, ArticleRows)]
         for problem in (r for r in results if isinstance(r, str)):
             self.skip(problem)
         if coded:
-            counts = self.store.write(coded)
+            counts = self.store.write_rows(coded)
             self.summary.articles += counts.articles
             self.summary.already_stored += counts.skipped
             self.summary.sentences += counts.sentences

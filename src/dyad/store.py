@@ -157,41 +157,27 @@ class Store:
 
     def write(self, coded: list[CodedArticle]) -> IngestCounts:
         """Store a batch in one transaction; articles already stored are left as they are."""
-        known = self.known(c.article.doc_id for c in coded)
-        fresh = [c for c in coded if c.article.doc_id not in known]
-        seen: set[str] = set()
-        fresh = [c for c in fresh if not (c.article.doc_id in seen or seen.add(c.article.doc_id))]
-        articles, sentences, events = [], [], []
-        now = datetime.now()
-        for item in fresh:
-            article = item.article
-            articles.append(
-                [
-                    article.doc_id,
-                    article.title,
-                    article.url,
-                    article.source,
-                    article.published,
-                    article.language,
-                    article.dateline_place,
-                    article.text,
-                    len(item.sentences),
-                    len(item.events),
-                    now,
-                ]
-            )
-            sentences += [[article.doc_id, s.index, s.paragraph, s.language, s.text] for s in item.sentences]
-            events += [event_row(e) for e in item.events]
+        return self.write_rows([article_rows(item) for item in coded])
+
+    def write_rows(self, batch: list[ArticleRows]) -> IngestCounts:
+        """Like `write`, from rows made by `article_rows` (small to send between processes)."""
+        known = self.known(rows.doc_id for rows in batch)
+        fresh: dict[str, ArticleRows] = {}
+        for rows in batch:
+            if rows.doc_id not in known and rows.doc_id not in fresh:
+                fresh[rows.doc_id] = rows
+        sentences = [row for rows in fresh.values() for row in rows.sentences]
+        events = [row for rows in fresh.values() for row in rows.events]
         try:
             self.connection.execute("BEGIN TRANSACTION")
-            self._insert("articles", ARTICLE_COLUMNS, articles)
+            self._insert("articles", ARTICLE_COLUMNS, [rows.article for rows in fresh.values()])
             self._insert("sentences", SENTENCE_COLUMNS, sentences)
             self._insert("events", [name for name, _ in EVENT_COLUMNS], _unique_rows(events))
             self.connection.execute("COMMIT")
         except duckdb.Error as error:
             self.connection.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(error)})") from None
-        return IngestCounts(len(fresh), len(coded) - len(fresh), len(sentences), len(events))
+        return IngestCounts(len(fresh), len(batch) - len(fresh), len(sentences), len(events))
 
     def _insert(self, table: str, columns: list[str], rows: list[list[Any]]) -> None:
         """Insert a batch through a DataFrame: DuckDB reads it column-wise, far faster than row by row."""
@@ -280,6 +266,38 @@ class Store:
             table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             for table in ("articles", "sentences", "events")
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """One coded article as the rows of the three tables."""
+
+    doc_id: str
+    article: list[Any]
+    sentences: list[list[Any]]
+    events: list[list[Any]]
+
+
+def article_rows(item: CodedArticle) -> ArticleRows:
+    article = item.article
+    return ArticleRows(
+        doc_id=article.doc_id,
+        article=[
+            article.doc_id,
+            article.title,
+            article.url,
+            article.source,
+            article.published,
+            article.language,
+            article.dateline_place,
+            article.text,
+            len(item.sentences),
+            len(item.events),
+            datetime.now(),
+        ],
+        sentences=[[article.doc_id, s.index, s.paragraph, s.language, s.text] for s in item.sentences],
+        events=[event_row(e) for e in item.events],
+    )
 
 
 def event_row(event: Event) -> list[Any]:

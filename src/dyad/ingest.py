@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -76,6 +77,7 @@ Job = tuple[RawDocument, str | None, date | None]
 
 def _start_worker(actor_files: tuple[Path, ...]) -> None:
     global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, in one line
     _worker_pipeline = Pipeline.load(actor_files)
 
 

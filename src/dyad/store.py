@@ -6,6 +6,7 @@ nothing, and a failure mid-batch rolls back only that batch.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -176,6 +177,8 @@ class Store:
             self.connection.execute("COMMIT")
         except duckdb.Error as error:
             self.connection.execute("ROLLBACK")
+            if isinstance(error, duckdb.InterruptException) or "interrupt" in str(error).lower():
+                raise KeyboardInterrupt from None  # Ctrl-C during a write: the batch is rolled back, nothing half
             raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(error)})") from None
         return IngestCounts(len(fresh), len(batch) - len(fresh), len(sentences), len(events))
 
@@ -191,7 +194,8 @@ class Store:
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch ON CONFLICT DO NOTHING"
             )
         finally:
-            self.connection.unregister("dyad_batch")
+            with contextlib.suppress(duckdb.Error):  # an interrupted transaction must not hide the interrupt
+                self.connection.unregister("dyad_batch")
 
     # reading -----------------------------------------------------------------------------------------------
     def query_events(self, where: EventFilter) -> tuple[str, list[Any]]:

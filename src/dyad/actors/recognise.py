@@ -46,7 +46,20 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language) -> 
         if compound is not None:
             mentions.append(compound)
         i += 1
-    return Recognised(mentions, roles)
+    return Recognised(mentions, _join_adjacent_roles(roles))
+
+
+def _join_adjacent_roles(roles: list[RoleSpan]) -> list[RoleSpan]:
+    """ "intelligence officials", "army officers": one role, the more specific of the two (GOV is the generic)."""
+    joined: list[RoleSpan] = []
+    for role in roles:
+        previous = joined[-1] if joined else None
+        if previous is not None and role.first == previous.last + 1:
+            kept = previous.role if role.role.role == "GOV" else role.role
+            joined[-1] = RoleSpan(previous.first, role.last, kept)
+            continue
+        joined.append(role)
+    return joined
 
 
 def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Entry | None]:

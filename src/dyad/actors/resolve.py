@@ -165,7 +165,9 @@ class Resolver:
             if mention is not None:
                 between = tokens[index - gap + 1 : index]
                 possessive = all(t.text in {"'s", "’s", "'"} for t in between)
-                adjective = all(t.text.isalpha() and not t.is_title for t in between)
+                adjective = self.language.rules.nouns_capitalised and all(
+                    t.text.isalpha() and not t.is_title for t in between
+                )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention
         return None

@@ -21,6 +21,7 @@ from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
+NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 
 
@@ -66,7 +67,15 @@ class SentenceCoder:
         finish_texts(sentence.text, mentions)
         context.mentions[sentence.index] = mentions
         parse = self.splitter.split(tokens, {m.first for m in mentions})
-        matches = self.triggers.find(tokens, parse.clause_of)
+        names = frozenset(  # words of actor names ("Islamic Jihad"); role words ("Diplomaten") stay usable
+            i
+            for m in mentions
+            if m.kind in NAME_KINDS
+            for i in range(m.first, m.last + 1)
+            if m.start <= tokens[i].start and tokens[i].end <= m.end
+        )
+        roles = frozenset(i for m in mentions if m.kind == "role" for i in range(m.first, m.last + 1))
+        matches = self.triggers.find(tokens, parse.clause_of, names, roles)
         view = self.arguments.view(sentence.text, tokens, mentions, parse)
         speaker = self.arguments.speaker(view)
         if speaker is None and any(c.quoted for c in parse.clauses):

@@ -88,8 +88,18 @@ class TriggerLexicon:
                 raise TriggerFileError(f"triggers.tsv row {number}: {error}") from None
         return cls(entries, language)
 
-    def find(self, tokens: list[Token], clause_of: list[int]) -> list[TriggerMatch]:
+    def find(
+        self,
+        tokens: list[Token],
+        clause_of: list[int],
+        names: frozenset[int] = frozenset(),
+        actor_words: frozenset[int] = frozenset(),
+    ) -> list[TriggerMatch]:
+        """Triggers in a sentence. Words of actor names never count; where readings overlap, the one using
+        fewer words of actor phrases wins ("shared evidence", not the "intelligence" of "intelligence officials")."""
         keys = self._token_keys(tokens, clause_of)
+        for index in names:
+            keys[index] = set()
         positions: dict[str, list[int]] = defaultdict(list)
         for index, words in enumerate(keys):
             for word in words:
@@ -103,7 +113,7 @@ class TriggerLexicon:
                     if key not in seen:
                         seen.add(key)
                         candidates.append(match)
-        return self._choose(candidates, tokens)
+        return self._choose(candidates, actor_words)
 
     # keys ---------------------------------------------------------------------------------------------------
     def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> list[set[str]]:
@@ -216,12 +226,13 @@ class TriggerLexicon:
         return following in entry.preps or previous in DETERMINER_BEFORE_NOUN
 
     @staticmethod
-    def _choose(candidates: list[TriggerMatch], tokens: list[Token]) -> list[TriggerMatch]:
+    def _choose(candidates: list[TriggerMatch], actor_words: frozenset[int]) -> list[TriggerMatch]:
         """Keep non-overlapping matches, larger patterns first, then verbs before nouns at equal size."""
         candidates.sort(
             key=lambda m: (
                 -m.entry.size,
                 -len(m.entry.parts),
+                len(actor_words.intersection(m.tokens)),
                 not m.exact,
                 not m.nominal_evidence,
                 m.entry.noun,

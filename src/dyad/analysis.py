@@ -14,6 +14,8 @@ from typing import Any
 
 import duckdb
 
+from dyad.store import common_filters
+
 PERIODS = ("day", "week", "month", "year")
 TOP_EVENTS_PER_EDGE = 3
 
@@ -31,24 +33,15 @@ class Scope:
     language: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["target_country IS NOT NULL"], []
-        if not self.include_uncertain:
-            clauses.append("NOT negated AND NOT hypothetical")
-        if self.since:
-            clauses.append("date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("date <= ?")
-            params.append(self.until)
-        if self.root:
-            clauses.append("cameo LIKE ?")
-            params.append(self.root + "%")
-        if self.plover:
-            clauses.append("plover_type = ?")
-            params.append(self.plover.upper())
-        if self.language:
-            clauses.append("language = ?")
-            params.append(self.language)
+        clauses, params = common_filters(
+            since=self.since,
+            until=self.until,
+            root=self.root,
+            include_uncertain=self.include_uncertain,
+            language=self.language,
+            plover=self.plover,
+        )
+        clauses.insert(0, "target_country IS NOT NULL")
         if len(self.actors) == 1:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.actors[0], self.actors[0]]

@@ -210,23 +210,16 @@ class Store:
                 " OR (source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?))"
             )
             params += [a, a, b, b, b, b, a, a]
-        if where.root:
-            clauses.append("cameo LIKE ?")
-            params.append(where.root + "%")
-        if where.since:
-            clauses.append("date >= ?")
-            params.append(where.since)
-        if where.until:
-            clauses.append("date <= ?")
-            params.append(where.until)
-        if not where.include_uncertain:
-            clauses.append("NOT negated AND NOT hypothetical")
-        if where.language:
-            clauses.append("language = ?")
-            params.append(where.language)
-        if where.plover:
-            clauses.append("plover_type = ?")
-            params.append(where.plover.upper())
+        more, more_params = common_filters(
+            since=where.since,
+            until=where.until,
+            root=where.root,
+            include_uncertain=where.include_uncertain,
+            language=where.language,
+            plover=where.plover,
+        )
+        clauses += more
+        params += more_params
         sql = "SELECT * FROM events"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
@@ -302,6 +295,38 @@ def article_rows(item: CodedArticle) -> ArticleRows:
         sentences=[[article.doc_id, s.index, s.paragraph, s.language, s.text] for s in item.sentences],
         events=[event_row(e) for e in item.events],
     )
+
+
+def common_filters(
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    root: str | None = None,
+    include_uncertain: bool = False,
+    language: str | None = None,
+    plover: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) shared by event queries and aggregates."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if root:
+        clauses.append("cameo LIKE ?")
+        params.append(root + "%")
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?")
+        params.append(until)
+    if not include_uncertain:
+        clauses.append("NOT negated AND NOT hypothetical")
+    if language:
+        clauses.append("language = ?")
+        params.append(language)
+    if plover:
+        clauses.append("plover_type = ?")
+        params.append(plover.upper())
+    return clauses, params
 
 
 def event_row(event: Event) -> list[Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from dyad.dedupe import has_groups
 from dyad.store import common_filters
 
 PERIODS = ("day", "week", "month", "year")
@@ -31,6 +32,7 @@ class Scope:
     include_uncertain: bool = False
     plover: str | None = None
     language: str | None = None
+    mentions: bool = False  # count every mention, not one per event group
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = common_filters(
@@ -52,6 +54,17 @@ class Scope:
         return " AND ".join(clauses), params
 
 
+def relation(connection: duckdb.DuckDBPyConnection, scope: Scope) -> str:
+    """The rows an aggregate counts: one per event (the first mention of each group) unless `scope.mentions`,
+    or when the store has not been grouped yet."""
+    if scope.mentions or not has_groups(connection):
+        return "events"
+    return (
+        "(SELECT e.* FROM events e LEFT JOIN event_groups g USING (event_id) "
+        "WHERE g.group_id IS NULL OR g.group_id = e.event_id)"
+    )
+
+
 def dyad_series(
     connection: duckdb.DuckDBPyConnection, scope: Scope, by: str = "month", directed: bool = True
 ) -> list[dict[str, Any]]:
@@ -59,6 +72,7 @@ def dyad_series(
     if by not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")
     where, params = scope.where()
+    source = relation(connection, scope)
     if directed:
         pair = "source_country AS actor_a, target_country AS actor_b"
     else:
@@ -73,7 +87,7 @@ def dyad_series(
                round(sum(goldstein), 2) AS goldstein_sum,
                round(avg(goldstein), 3) AS goldstein_mean,
                count(DISTINCT doc_id) AS articles
-        FROM events WHERE {where} AND date IS NOT NULL AND source_country <> target_country
+        FROM {source} AS events WHERE {where} AND date IS NOT NULL AND source_country <> target_country
         GROUP BY ALL ORDER BY actor_a, actor_b, period"""
     return _rows(connection.execute(sql, params))
 
@@ -81,11 +95,12 @@ def dyad_series(
 def network(connection: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, Any]:
     """Weighted actor graph: nodes (countries/organisations), edges (events, mean Goldstein, top events)."""
     where, params = scope.where()
+    source = relation(connection, scope)
     edges = _rows(
         connection.execute(
             f"""SELECT source_country AS source, target_country AS target, count(*) AS weight,
                    round(avg(goldstein), 3) AS goldstein_mean, count(DISTINCT doc_id) AS articles
-            FROM events WHERE {where} AND source_country <> target_country
+            FROM {source} AS events WHERE {where} AND source_country <> target_country
             GROUP BY ALL ORDER BY weight DESC, source, target""",
             params,
         )
@@ -97,7 +112,7 @@ def network(connection: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, An
                        goldstein, sentence, row_number() OVER (
                            PARTITION BY source_country, target_country ORDER BY abs(goldstein) DESC, confidence DESC,
                            date DESC NULLS LAST, event_id) AS rank
-                FROM events WHERE {where} AND source_country <> target_country)
+                FROM {source} AS events WHERE {where} AND source_country <> target_country)
             WHERE rank <= {TOP_EVENTS_PER_EDGE} ORDER BY source, target, rank""",
             params,
         )
@@ -189,13 +204,23 @@ def gdelt_rows(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[list
     """Events as rows of the GDELT 2.0 event table (61 columns; fields Dyad does not know are empty).
 
     Country and geo codes are ISO alpha-3 (GDELT uses CAMEO country codes for actors and FIPS for geography);
-    NumMentions/NumSources/NumArticles are 1 per event until cross-article deduplication groups mentions.
+    With event groups (made by `dyad ingest`) each row is an event, its first mention, and NumMentions/NumSources/
+    NumArticles count the group's mentions, outlets and articles; with `scope.mentions` every mention is a row.
     """
     where, params = scope.where()
     where = where.replace("target_country IS NOT NULL AND ", "").replace("target_country IS NOT NULL", "TRUE")
+    source = relation(connection, scope)
+    if source == "events":
+        counts, stats = "1 AS mentions, 1 AS articles, 1 AS sources", ""
+    else:
+        counts = (
+            "coalesce(s.mentions, 1) AS mentions, coalesce(s.articles, 1) AS articles, "
+            "coalesce(s.sources, 1) AS sources"
+        )
+        stats = "LEFT JOIN event_group_stats s ON s.group_id = e.event_id"
     rows = connection.execute(
-        f"""SELECT e.*, a.url, a.ingested_at FROM events e LEFT JOIN articles a USING (doc_id)
-            WHERE {where} ORDER BY e.date NULLS LAST, e.event_id""",
+        f"""SELECT e.*, a.url, a.ingested_at, {counts} FROM {source} AS e LEFT JOIN articles a USING (doc_id)
+            {stats} WHERE {where} ORDER BY e.date NULLS LAST, e.event_id""",
         params,
     )
     names = [d[0] for d in rows.description]
@@ -226,7 +251,18 @@ def _gdelt_row(event: dict[str, Any]) -> list[Any]:
             "",
         ]
     cameo = event["cameo"]
-    row += [1, cameo, cameo[:3], cameo[:2], event["quad_class"], event["goldstein"], 1, 1, 1, ""]
+    row += [
+        1,
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        event["quad_class"],
+        event["goldstein"],
+        event["mentions"],
+        event["sources"],
+        event["articles"],
+        "",
+    ]
     row += ["", "", "", "", "", "", "", ""] * 2
     if event["location_text"]:
         row += [

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from dyad import analysis
+from dyad.dedupe import group_events, link_duplicates
 from dyad.read import InputError, RawDocument
 from dyad.store import EventFilter, Store, StoreError, row_to_contract
 
@@ -168,9 +169,10 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
+        mentions: bool = False,
     ) -> list[dict[str, Any]]:
         codes = tuple(a.strip().upper() for a in actors.split(",") if a.strip()) if actors else ()
-        scope = analysis.Scope(since, until, root, codes, include_uncertain, plover, language)
+        scope = analysis.Scope(since, until, root, codes, include_uncertain, plover, language, mentions)
         return analysis.dyad_series(store.connection, scope, by, directed=not undirected)
 
     @app.get("/network")
@@ -182,8 +184,9 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
+        mentions: bool = False,
     ) -> dict[str, Any]:
-        scope = analysis.Scope(since, until, root, (), include_uncertain, plover, language)
+        scope = analysis.Scope(since, until, root, (), include_uncertain, plover, language, mentions)
         return analysis.network(store.connection, scope)
 
     @app.get("/actors")
@@ -206,6 +209,8 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         coded = _code(settings, article)
         try:
             counts = store.write([coded])
+            group_events(store.connection)
+            link_duplicates(store.connection)
         except (StoreError, duckdb.Error) as error:
             raise HTTPException(409, str(error)) from None
         return {

@@ -214,13 +214,20 @@ def events(
         click.echo(f"wrote {count} events to {output}", err=True)
 
 
-def _scope(since: date | None, until: date | None, root: str | None, actors: str | None, include_uncertain: bool):
+def _scope(
+    since: date | None,
+    until: date | None,
+    root: str | None,
+    actors: str | None,
+    include_uncertain: bool,
+    mentions: bool = False,
+):
     from dyad.analysis import Scope
 
     if root is not None and not root.isdigit():
         raise click.BadParameter("a CAMEO code or root is digits, e.g. 04 or 046", param_hint="--root")
     codes = tuple(code.strip().upper() for code in actors.split(",") if code.strip()) if actors else ()
-    return Scope(since, until, root, codes, include_uncertain)
+    return Scope(since, until, root, codes, include_uncertain, mentions=mentions)
 
 
 period_options = [
@@ -228,6 +235,7 @@ period_options = [
     click.option("--until", type=DATE, help="Events on or before this date."),
     click.option("--root", help="Only this CAMEO code or root, e.g. 04 (consultations)."),
     click.option("--include-uncertain", is_flag=True, help="Also count negated and hypothetical events."),
+    click.option("--mentions", is_flag=True, help="Count every mention, not one per event reported many times."),
 ]
 
 
@@ -259,6 +267,7 @@ def dyads(
     until: date | None,
     root: str | None,
     include_uncertain: bool,
+    mentions: bool,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -266,7 +275,7 @@ def dyads(
     from dyad.analysis import dyad_series
     from dyad.output import write_rows
 
-    scope = _scope(since, until, root, actors, include_uncertain)
+    scope = _scope(since, until, root, actors, include_uncertain, mentions)
     with Store(db_path, read_only=True) as store:
         rows = dyad_series(store.connection, scope, by, directed=not undirected)
     write_rows(rows, fmt, output, title="dyads")
@@ -283,6 +292,7 @@ def network(
     until: date | None,
     root: str | None,
     include_uncertain: bool,
+    mentions: bool,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -292,7 +302,7 @@ def network(
     from dyad.output import write_rows, write_text
 
     with Store(db_path, read_only=True) as store:
-        graph = build_network(store.connection, _scope(since, until, root, None, include_uncertain))
+        graph = build_network(store.connection, _scope(since, until, root, None, include_uncertain, mentions))
     if fmt == "csv":
         edges = [{k: v for k, v in edge.items() if k != "top_events"} for edge in graph["edges"]]
         write_rows(edges, "csv", output, title="edges")
@@ -314,6 +324,7 @@ def export(
     until: date | None,
     root: str | None,
     include_uncertain: bool,
+    mentions: bool,
     output: Path | None,
 ) -> None:
     """Export events: GDELT 2.0 event table (TSV, 61 columns), JSONL (the contract), CSV or Parquet."""
@@ -322,7 +333,7 @@ def export(
 
     with Store(db_path, read_only=True) as store:
         if fmt == "gdelt":
-            scope = _scope(since, until, root, None, include_uncertain)
+            scope = _scope(since, until, root, None, include_uncertain, mentions)
             lines = ["\t".join("" if v is None else str(v) for v in row) for row in gdelt_rows(store.connection, scope)]
             write_text("\n".join(lines) + ("\n" if lines else ""), output)
             click.echo(

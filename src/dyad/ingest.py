@@ -35,6 +35,7 @@ from rich.progress import (
 from rich.text import Text
 
 from dyad.clean import Cleaner
+from dyad.dedupe import group_events, link_duplicates
 from dyad.pipeline import Pipeline, identify
 from dyad.read import InputError, RawDocument
 from dyad.store import ArticleRows, Store, article_rows
@@ -60,12 +61,16 @@ class Summary:
     sentences: int = 0
     events: int = 0
     skipped: Counter = field(default_factory=Counter)
+    event_groups: int = 0
+    duplicate_articles: int = 0
 
     def line(self, db: Path) -> str:
         text = (
             f"{self.articles} articles stored ({self.already_stored} already there), {self.sentences} sentences, "
             f"{self.events} events -> {db}"
         )
+        if self.event_groups:
+            text += f" ({self.event_groups} distinct events, {self.duplicate_articles} near-duplicate articles)"
         if self.skipped:
             reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common())
             text += f"; {sum(self.skipped.values())} skipped: {reasons}"
@@ -122,6 +127,8 @@ class Ingestor:
                 seen += done
                 if self.options.progress == "lines":
                     print(f"committed {seen} articles", file=sys.stderr, flush=True)
+        self.summary.event_groups = group_events(self.store.connection)
+        self.summary.duplicate_articles = link_duplicates(self.store.connection)
         return self.summary
 
     def _batches(self, documents: Iterable[RawDocument]) -> Iterator[tuple[int, list[Job]]]:

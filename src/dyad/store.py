@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dyad.dedupe import simhash
 from dyad.model import SCHEMA_VERSION, Event, Mention
 from dyad.pipeline import CodedArticle
 
@@ -33,6 +34,7 @@ ARTICLE_COLUMNS = [
     "sentences",
     "events",
     "ingested_at",
+    "simhash",
 ]
 SENTENCE_COLUMNS = ["doc_id", "sentence_index", "paragraph", "language", "text"]
 EVENT_COLUMNS: list[tuple[str, str]] = [
@@ -71,7 +73,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS articles (
         doc_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, source VARCHAR, published DATE,
         language VARCHAR, dateline_place VARCHAR, text VARCHAR, sentences INTEGER, events INTEGER,
-        ingested_at TIMESTAMP)""",
+        ingested_at TIMESTAMP, simhash BIGINT)""",
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS simhash BIGINT",
     """CREATE TABLE IF NOT EXISTS sentences (
         doc_id VARCHAR, sentence_index INTEGER, paragraph INTEGER, language VARCHAR, text VARCHAR,
         PRIMARY KEY (doc_id, sentence_index))""",
@@ -291,6 +294,7 @@ def article_rows(item: CodedArticle) -> ArticleRows:
             len(item.sentences),
             len(item.events),
             datetime.now(),
+            simhash("\n".join(article.paragraphs[1:]) or article.text),  # the body: copies differ in headlines
         ],
         sentences=[[article.doc_id, s.index, s.paragraph, s.language, s.text] for s in item.sentences],
         events=[event_row(e) for e in item.events],

@@ -1,0 +1,72 @@
+"""Cross-article deduplication on hand-made articles whose right answers are known."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dyad.analysis import GDELT_COLUMNS, Scope, dyad_series, gdelt_rows
+from dyad.dedupe import group_events, link_duplicates, simhash
+from dyad.read import RawDocument
+from dyad.store import Store
+
+BODY = (
+    "Frankreich kritisierte Israel am Montag scharf. Die Regierung in Paris verlangte eine Erklärung zu den "
+    "Vorgängen an der Grenze und kündigte Gespräche mit den Partnern in Europa an. Beobachter erwarten in den "
+    "kommenden Wochen weitere diplomatische Schritte beider Seiten, die Lage bleibe angespannt, hieß es."
+)
+
+
+def article(doc_id: str, text: str, published: date, source: str) -> RawDocument:
+    return RawDocument(text=text, origin=doc_id, id=doc_id, published=published, source=source, language="de")
+
+
+def test_mentions_group_into_events_and_copies_are_linked(pipeline, tmp_path) -> None:
+    documents = [
+        article("a", "Paris gegen Israel\n\n" + BODY, date(2026, 3, 2), "agency-one"),
+        article("b", "Scharfe Worte aus Paris\n\n" + BODY, date(2026, 3, 3), "agency-two"),  # a wire copy
+        article("c", "Frankreich kritisierte Israel erneut.", date(2026, 3, 20), "agency-one"),  # a later event
+    ]
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write([pipeline.code(d) for d in documents])
+        groups = group_events(store.connection)
+        duplicates = link_duplicates(store.connection)
+        connection = store.connection
+        criticism = connection.execute(
+            """SELECT g.group_id, s.mentions, s.articles, s.sources FROM events e JOIN event_groups g USING (event_id)
+               JOIN event_group_stats s USING (group_id)
+               WHERE e.source_country = 'FRA' AND e.target_country = 'ISR' AND e.cameo = '111'
+               ORDER BY e.date"""
+        ).fetchall()
+        assert [row[1:] for row in criticism] == [(2, 2, 2), (2, 2, 2), (1, 1, 1)]
+        assert criticism[0][0] == criticism[1][0] != criticism[2][0]
+        assert groups < connection.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert duplicates == 1
+        assert connection.execute("SELECT doc_id, duplicate_of FROM article_duplicates").fetchall() == [("b", "a")]
+
+        scope = Scope(actors=("FRA", "ISR"))
+        events = sum(r["events"] for r in dyad_series(connection, scope, "month") if r["actor_a"] == "FRA")
+        mentions = sum(
+            r["events"]
+            for r in dyad_series(connection, Scope(actors=("FRA", "ISR"), mentions=True), "month")
+            if r["actor_a"] == "FRA"
+        )
+        assert (events, mentions) == (2, 3)
+        rows = [dict(zip(GDELT_COLUMNS, row, strict=True)) for row in gdelt_rows(connection, Scope())]
+        criticised = [r for r in rows if r["EventCode"] == "111" and r["Actor2CountryCode"] == "ISR"]
+        assert sorted((r["NumMentions"], r["NumArticles"], r["NumSources"]) for r in criticised) == [
+            (1, 1, 1),
+            (2, 2, 2),
+        ]
+
+
+def test_simhash_is_near_for_edited_copies_and_far_for_other_texts() -> None:
+    story = " ".join([BODY, BODY.replace("Frankreich", "Paris"), BODY.replace("Montag", "Dienstag")])
+    edited = story.replace("angespannt", "gespannt", 1)
+    other = "Die Ukraine und Polen vereinbarten neue Zusammenarbeit bei der Energie und beim Verkehr."
+
+    def distance(a: str, b: str) -> int:
+        return bin((simhash(a) ^ simhash(b)) & (2**64 - 1)).count("1")
+
+    assert distance(story, story) == 0
+    assert distance(story, edited) <= 6
+    assert distance(story, other) > 20

@@ -12,13 +12,14 @@ from typing import Any
 import click
 
 from dyad.actors.gazetteer import ActorFileError
+from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
 from dyad.read import InputError, RawDocument, read_inputs
 from dyad.store import EventFilter, Store, StoreError, row_to_contract
 
 BATCH_SIZE = 200
-USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError)
+USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError, EngineError)
 
 
 class DateType(click.ParamType):
@@ -119,6 +120,20 @@ def code(
     "--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction."
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Code on this machine's processes, or on a Dask cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster.")
+@click.option(
+    "--staging",
+    "staging_dir",
+    type=click.Path(path_type=Path),
+    help="With --engine dask: a directory all workers can write (default: a local temporary one).",
+)
+@click.option(
     "--progress",
     type=click.Choice(["auto", "bar", "lines", "none"]),
     default="auto",
@@ -139,6 +154,9 @@ def ingest(
     lang: str,
     jobs: int | None,
     batch_size: int,
+    engine: str,
+    scheduler: str | None,
+    staging_dir: Path | None,
     progress: str,
     out_dir: Path | None,
     actor_files: tuple[Path, ...],
@@ -150,14 +168,20 @@ def ingest(
 
     total = estimate_total(source)
     workers = jobs or default_jobs()
-    if total is not None and total <= batch_size:
+    if total is not None and total <= batch_size and engine == "local":
         workers = 1  # not worth starting a pool
     options = Options(workers, batch_size, None if lang == "auto" else lang, published, actor_files, progress)
     problems: list[str] = []
     with Store(db_path) as store:
-        ingestor = Ingestor(store, options, warn=lambda message: _warn(problems, message))
-        documents = read_inputs(source, on_error=lambda error: ingestor.skip(str(error)))
-        summary = ingestor.run(documents, total)
+        if engine == "dask":
+            from dyad.distributed_ingest import ingest_with_dask
+
+            summary = ingest_with_dask(source, store, options, scheduler, staging_dir)
+            problems += [f"{count} × {why}" for why, count in summary.skipped.items()]
+        else:
+            ingestor = Ingestor(store, options, warn=lambda message: _warn(problems, message))
+            documents = read_inputs(source, on_error=lambda error: ingestor.skip(str(error)))
+            summary = ingestor.run(documents, total)
         if out_dir is not None:
             store.export_partitioned(out_dir)
     click.echo(summary.line(db_path) + (f"; Parquet in {out_dir}" if out_dir else ""), err=True)

@@ -1,0 +1,193 @@
+"""Scale-out ingest on Dask (`dyad ingest --engine dask [--scheduler ADDRESS]`).
+
+Workers read their own blocks of the input (JSONL, gzipped JSONL, or a directory of them and of text/HTML
+files), code them with the same pipeline as a single machine, and write each partition's rows as Parquet files
+(`articles/`, `sentences/`, `events/` under the output directory, which must be storage every worker sees).
+Only counts travel back to the client. The client then loads the Parquet into the DuckDB store, skipping articles
+already stored, and groups events as a local ingest does, so both engines give the same store.
+
+Each worker process loads the pipeline once, on its first partition, and keeps it (`_pipeline`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from dyad.dedupe import group_events, link_duplicates
+from dyad.ingest import Options, Summary, code_batch, reason
+from dyad.read import InputError, RawDocument, read_file, record_to_document
+from dyad.store import ARTICLE_COLUMNS, EVENT_COLUMNS, SENTENCE_COLUMNS, ArticleRows, Store
+
+BLOCK_SIZE = "8MiB"
+TABLES = {
+    "articles": ARTICLE_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "events": [name for name, _ in EVENT_COLUMNS],
+}
+
+
+class EngineError(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(actor_files: tuple[Path, ...]):
+    from dyad.pipeline import Pipeline
+
+    return Pipeline.load(actor_files)
+
+
+def _documents_from_lines(lines: list[str], origin: str) -> list[RawDocument | str]:
+    documents: list[RawDocument | str] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{origin} block line {number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: each line must be a JSON object with a 'text' field")
+            documents.append(record_to_document(record, where))
+        except json.JSONDecodeError as error:
+            documents.append(f"{where}: invalid JSON ({error.msg})")
+        except InputError as error:
+            documents.append(str(error))
+    return documents
+
+
+def _documents_from_paths(paths: list[str]) -> list[RawDocument | str]:
+    documents: list[RawDocument | str] = []
+    for path in paths:
+        try:
+            documents.extend(read_file(Path(path), on_error=lambda e: documents.append(str(e))))
+        except InputError as error:
+            documents.append(str(error))
+    return documents
+
+
+def _code_partition(items: list[Any], kind: str, options: Options, out_dir: str) -> dict[str, Any]:
+    """Code one partition and write its rows as Parquet; return counts and problems."""
+    documents = _documents_from_lines(items, "input") if kind == "lines" else _documents_from_paths(items)
+    jobs = [(d, options.language, options.published) for d in documents if isinstance(d, RawDocument)]
+    problems = [d for d in documents if isinstance(d, str)]
+    results = code_batch(_pipeline(options.actor_files), jobs)
+    rows = [r for r in results if isinstance(r, ArticleRows)]
+    problems += [r for r in results if isinstance(r, str)]
+    part = uuid.uuid4().hex
+    tables = {
+        "articles": [r.article for r in rows],
+        "sentences": [s for r in rows for s in r.sentences],
+        "events": [e for r in rows for e in r.events],
+    }
+    connection = duckdb.connect()
+    for table, values in tables.items():
+        if not values:
+            continue
+        directory = Path(out_dir) / table
+        directory.mkdir(parents=True, exist_ok=True)
+        connection.register("part", pd.DataFrame(values, columns=TABLES[table]))
+        connection.execute(f"COPY part TO '{directory / (part + '.parquet')}' (FORMAT PARQUET)")
+        connection.unregister("part")
+    connection.close()
+    return {"articles": len(rows), "problems": problems}
+
+
+def _bag(source: str, npartitions: int):
+    import dask.bag as db
+
+    path = Path(source)
+    if not path.exists():
+        raise EngineError(f"{source}: no such file or directory")
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    lines = [str(p) for p in files if p.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))]
+    others = [str(p) for p in files if p.name.lower().endswith((".txt", ".html", ".htm", ".md"))]
+    if any(p.name.lower().endswith(".parquet") for p in files):
+        raise EngineError(
+            "--engine dask reads JSONL (also .gz), text and HTML files; load Parquet with the local engine"
+        )
+    bags = []
+    if lines:
+        blocksize = None if any(p.endswith(".gz") for p in lines) else BLOCK_SIZE
+        bags.append(("lines", db.read_text(lines, blocksize=blocksize)))
+    if others:
+        bags.append(("paths", db.from_sequence(others, npartitions=max(1, min(npartitions, len(others))))))
+    if not bags:
+        raise EngineError(f"{source}: no .jsonl, .txt or .html files to read")
+    return bags
+
+
+def ingest_with_dask(
+    source: str, store: Store, options: Options, scheduler: str | None, staging_dir: Path | None
+) -> Summary:
+    from distributed import Client, LocalCluster
+
+    if source == "-":
+        raise EngineError("--engine dask reads files, not standard input")
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    staging = staging_dir or Path(tempfile.mkdtemp(prefix="dyad-dask-"))
+    summary = Summary()
+    try:
+        for kind, bag in _bag(source, options.jobs * 4):
+            counts = bag.map_partitions(
+                lambda items, kind=kind: [_code_partition(list(items), kind, options, str(staging))]
+            ).compute()
+            for part in counts:
+                for problem in part["problems"]:
+                    summary.skipped[reason(problem)] += 1
+        _load(store, staging, summary)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.event_groups = group_events(store.connection)
+    summary.duplicate_articles = link_duplicates(store.connection)
+    return summary
+
+
+def _load(store: Store, staging: Path, summary: Summary) -> None:
+    """Load the partitions' Parquet into the store in one transaction, skipping stored articles."""
+    connection = store.connection
+    articles = staging / "articles"
+    if not articles.exists():
+        return
+    fresh = "doc_id NOT IN (SELECT doc_id FROM articles)"
+    before = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    total = connection.execute(f"SELECT count(*) FROM read_parquet('{articles}/*.parquet')").fetchone()[0]
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        connection.execute(
+            f"CREATE TEMP TABLE incoming AS SELECT DISTINCT ON (doc_id) * FROM read_parquet('{articles}/*.parquet') "
+            f"WHERE {fresh}"
+        )
+        for table, columns in TABLES.items():
+            folder = staging / table
+            if not folder.exists():
+                continue
+            names = ", ".join(f'"{c}"' for c in columns)
+            connection.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM read_parquet('{folder}/*.parquet') "
+                "WHERE doc_id IN (SELECT doc_id FROM incoming) ON CONFLICT DO NOTHING"
+            )
+        connection.execute("DROP TABLE incoming")
+        connection.execute("COMMIT")
+    except duckdb.Error:
+        connection.execute("ROLLBACK")
+        raise
+    after = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    summary.articles = after["articles"] - before["articles"]
+    summary.already_stored = total - summary.articles
+    summary.sentences = after["sentences"] - before["sentences"]
+    summary.events = after["events"] - before["events"]

@@ -1,0 +1,50 @@
+"""The Dask engine gives the same store as the local one (a LocalCluster with 2 workers)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+
+from tests.conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+import corpus
+
+
+def contents(db) -> tuple[int, int, frozenset[str], int]:
+    connection = duckdb.connect(str(db), read_only=True)
+    result = (
+        connection.execute("SELECT count(*) FROM articles").fetchone()[0],
+        connection.execute("SELECT count(*) FROM sentences").fetchone()[0],
+        frozenset(r[0] for r in connection.execute("SELECT event_id FROM events").fetchall()),
+        connection.execute("SELECT count(DISTINCT group_id) FROM event_groups").fetchone()[0],
+    )
+    connection.close()
+    return result
+
+
+def test_dask_local_cluster_equals_local_engine(tmp_path) -> None:
+    source = corpus.write(60, tmp_path / "corpus.jsonl")
+    local, distributed = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    run = [sys.executable, "-m", "dyad", "ingest", str(source)]
+    first = subprocess.run([*run, "--db", str(local), "--jobs", "1"], capture_output=True, check=False, timeout=600)
+    second = subprocess.run(
+        [*run, "--db", str(distributed), "--engine", "dask", "--jobs", "2"],
+        capture_output=True,
+        check=False,
+        timeout=600,
+    )
+    assert first.returncode == 0, first.stderr.decode()
+    assert second.returncode == 0, second.stderr.decode()
+    assert contents(distributed) == contents(local)
+    assert contents(local)[0] == 60
+    again = subprocess.run(
+        [*run, "--db", str(distributed), "--engine", "dask", "--jobs", "2"],
+        capture_output=True,
+        check=False,
+        timeout=600,
+    )
+    assert b"0 articles stored (60 already there)" in again.stderr
+    assert contents(distributed) == contents(local)

@@ -1,8 +1,8 @@
 """Cross-article deduplication: event mentions grouped into events, and near-duplicate articles linked.
 
-- An **event group** holds the mentions of one event: the same source, target and CAMEO code, reported on dates
-  at most `window_days` apart (chained: each mention within the window of the one before). The group's id is its
-  first mention's event id. Every mention keeps its own evidence; `event_groups` maps mention -> group, and
+- An **event group** holds the mentions of one event: the same source, target and CAMEO code, dated at most
+  `window_days` after the group's first mention. The group's id is that first mention's event id. Every mention
+  keeps its own evidence; `event_groups` maps mention -> group, and
   `event_group_stats` gives per group the number of mentions, articles and distinct outlets (GDELT's NumMentions,
   NumArticles, NumSources). Undated mentions stay groups of their own.
 - **Near-duplicate articles** (wire copies with a new headline or byline) are found by SimHash over word
@@ -19,6 +19,7 @@ import hashlib
 import re
 
 import duckdb
+import pandas as pd
 
 WINDOW_DAYS = 2
 MAX_DISTANCE = 6
@@ -40,27 +41,28 @@ def simhash(text: str) -> int:
 
 
 def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS) -> int:
-    """(Re)build `event_groups` and `event_group_stats`; returns the number of groups."""
-    connection.execute(f"""
-        CREATE OR REPLACE TABLE event_groups AS
-        WITH ordered AS (
-            SELECT event_id, date, source_code, coalesce(target_code, '') AS target, cameo,
-                   lag(date) OVER (PARTITION BY source_code, coalesce(target_code, ''), cameo
-                                   ORDER BY date, event_id) AS previous
-            FROM events WHERE date IS NOT NULL
-        ), starts AS (
-            SELECT *, CASE WHEN previous IS NULL OR date - previous > {int(window_days)} THEN 1 ELSE 0 END AS new
-            FROM ordered
-        ), numbered AS (
-            SELECT *, sum(new) OVER (PARTITION BY source_code, target, cameo ORDER BY date, event_id
-                                     ROWS UNBOUNDED PRECEDING) AS number
-            FROM starts
-        )
-        SELECT event_id, first_value(event_id) OVER (
-                   PARTITION BY source_code, target, cameo, number ORDER BY date, event_id) AS group_id
-        FROM numbered
-        UNION ALL
-        SELECT event_id, event_id FROM events WHERE date IS NULL""")
+    """(Re)build `event_groups` and `event_group_stats`; returns the number of groups.
+
+    A group starts at a mention and takes the later mentions of the same source, target and code dated at most
+    `window_days` after that first one (anchored, so a relation reported every day does not become one long
+    event). One ordered pass over the mentions, in Python: window functions cannot express the anchoring.
+    """
+    cursor = connection.execute(
+        "SELECT event_id, source_code, coalesce(target_code, ''), cameo, date FROM events "
+        "ORDER BY source_code, coalesce(target_code, ''), cameo, date NULLS LAST, event_id"
+    )
+    mentions, groups = [], []
+    key, anchor, group = None, None, None
+    while batch := cursor.fetchmany(100_000):
+        for event_id, source, target, cameo, when in batch:
+            this = (source, target, cameo)
+            if when is None or this != key or anchor is None or (when - anchor).days > window_days:
+                key, anchor, group = this, when, event_id
+            mentions.append(event_id)
+            groups.append(group)
+    connection.register("grouped", pd.DataFrame({"event_id": mentions, "group_id": groups}))
+    connection.execute("CREATE OR REPLACE TABLE event_groups AS SELECT * FROM grouped")
+    connection.unregister("grouped")
     connection.execute("""
         CREATE OR REPLACE VIEW event_group_stats AS
         SELECT g.group_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
@@ -68,7 +70,7 @@ def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDO
                max(e.date) AS last_date
         FROM event_groups g JOIN events e USING (event_id) LEFT JOIN articles a ON a.doc_id = e.doc_id
         GROUP BY g.group_id""")
-    return connection.execute("SELECT count(DISTINCT group_id) FROM event_groups").fetchone()[0]
+    return len(set(groups))
 
 
 def link_duplicates(connection: duckdb.DuckDBPyConnection, max_distance: int = MAX_DISTANCE) -> int:

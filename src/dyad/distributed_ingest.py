@@ -26,7 +26,8 @@ from dyad.ingest import Options, Summary, code_batch, reason
 from dyad.read import InputError, RawDocument, read_file, record_to_document
 from dyad.store import ARTICLE_COLUMNS, EVENT_COLUMNS, SENTENCE_COLUMNS, ArticleRows, Store
 
-BLOCK_SIZE = "8MiB"
+MIN_BLOCK = 256 * 1024
+MAX_BLOCK = 64 * 1024 * 1024
 TABLES = {
     "articles": ARTICLE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
@@ -115,7 +116,9 @@ def _bag(source: str, npartitions: int):
         )
     bags = []
     if lines:
-        blocksize = None if any(p.endswith(".gz") for p in lines) else BLOCK_SIZE
+        compressed = any(p.endswith(".gz") for p in lines)
+        size = sum(Path(p).stat().st_size for p in lines)
+        blocksize = None if compressed else max(MIN_BLOCK, min(MAX_BLOCK, size // max(1, npartitions)))
         bags.append(("lines", db.read_text(lines, blocksize=blocksize)))
     if others:
         bags.append(("paths", db.from_sequence(others, npartitions=max(1, min(npartitions, len(others))))))
@@ -140,7 +143,7 @@ def ingest_with_dask(
     staging = staging_dir or Path(tempfile.mkdtemp(prefix="dyad-dask-"))
     summary = Summary()
     try:
-        for kind, bag in _bag(source, options.jobs * 4):
+        for kind, bag in _bag(source, options.jobs * 8):
             counts = bag.map_partitions(
                 lambda items, kind=kind: [_code_partition(list(items), kind, options, str(staging))]
             ).compute()

@@ -70,3 +70,20 @@ def test_simhash_is_near_for_edited_copies_and_far_for_other_texts() -> None:
     assert distance(story, story) == 0
     assert distance(story, edited) <= 6
     assert distance(story, other) > 20
+
+
+def test_copies_point_to_the_earliest_original_within_the_window() -> None:
+    from dyad.dedupe import RecentOriginals
+
+    originals = RecentOriginals(window_days=3, bucket_cap=2)
+    story = 0x0123_4567_89AB_CDEF
+    day = date(2026, 3, 1)
+    assert originals.match(day, story, 6) is None
+    originals.add(day, "first", story)
+    assert originals.match(date(2026, 3, 2), story ^ 0b111, 6) == ("first", 3)  # an edited copy
+    assert originals.match(date(2026, 3, 2), story ^ 0xFFFF_0000_FFFF, 6) is None  # another story
+    assert originals.match(date(2026, 3, 5), story, 6) is None  # past the window: a new original
+    crowded = RecentOriginals(window_days=3, bucket_cap=2)
+    for number in range(5):
+        crowded.add(day, f"other-{number}", story ^ (0xFFFF << 16) ^ (number << 40))
+    assert all(len(bucket) <= 2 for band in crowded.buckets for bucket in band.values())

@@ -16,7 +16,7 @@ from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
 from dyad.read import InputError, RawDocument, read_inputs
-from dyad.store import EventFilter, Store, StoreError, row_to_contract
+from dyad.store import MEMORY_LIMIT, EventFilter, Store, StoreError, row_to_contract
 
 BATCH_SIZE = 200
 USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError, EngineError)
@@ -146,6 +146,12 @@ def code(
     type=click.Path(path_type=Path),
     help="Also write the events as Parquet partitioned by year and month into this directory.",
 )
+@click.option(
+    "--memory-limit",
+    default=MEMORY_LIMIT,
+    show_default=True,
+    help="The most memory the store's database engine may use (it spills to disk beyond).",
+)
 @actors_option
 def ingest(
     source: str,
@@ -159,6 +165,7 @@ def ingest(
     staging_dir: Path | None,
     progress: str,
     out_dir: Path | None,
+    memory_limit: str,
     actor_files: tuple[Path, ...],
 ) -> None:
     """Code articles and store articles, sentences and events. Streams any corpus size; re-running skips what
@@ -172,7 +179,7 @@ def ingest(
         workers = 1  # not worth starting a pool
     options = Options(workers, batch_size, None if lang == "auto" else lang, published, actor_files, progress)
     problems: list[str] = []
-    with Store(db_path) as store:
+    with Store(db_path, memory_limit=memory_limit) as store:
         if engine == "dask":
             from dyad.distributed_ingest import ingest_with_dask
 

@@ -7,23 +7,39 @@
   NumArticles, NumSources). Undated mentions stay groups of their own.
 - **Near-duplicate articles** (wire copies with a new headline or byline) are found by SimHash over word
   4-shingles of the body (headlines and bylines are what copies change): 64-bit fingerprints whose Hamming distance
-  is at most `max_distance` (6: a one-word edit in a 180-word story moves about 4 bits). Candidates are pairs that
-  share one of four 16-bit bands, so the search never compares all pairs; that finds every pair up to distance 3
-  and most pairs up to 6. Written here because the package
-  index offers no small, maintained SimHash/MinHash library without heavy dependencies; the algorithm is 20 lines.
+  is at most `max_distance` (6: a one-word edit in a 180-word story moves about 4 bits). Each copy points to the
+  earliest original it matches; copies never become originals themselves, so there are no chains.
+  Written here because the package index offers no small, maintained SimHash/MinHash library without heavy
+  dependencies; the algorithm is 20 lines.
+
+Both passes stream the store in date order and write their tables in chunks, so memory stays flat however large
+the store grows. The near-duplicate search compares an article only with the originals published at most
+`DUPLICATE_WINDOW_DAYS` before it that share one of four 16-bit bands of its fingerprint (which finds every pair
+up to distance 3 and most up to 6), and a band bucket holds at most `BUCKET_CAP` originals: a bucket that full
+carries no information, and without the cap a corpus of many copies would compare every pair.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
+from collections import deque
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 WINDOW_DAYS = 2
 MAX_DISTANCE = 6
+DUPLICATE_WINDOW_DAYS = 3
+BUCKET_CAP = 64
 SHINGLE = 4
+BANDS = 4
+CHUNK = 50_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -31,12 +47,10 @@ def simhash(text: str) -> int:
     """64-bit SimHash of a text's word 4-shingles (as a signed integer, for DuckDB's BIGINT)."""
     words = [w.casefold() for w in _WORD.findall(text)]
     shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
-    weights = [0] * 64
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    fingerprint = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(shingles), 8), axis=1)
+    majority = bits.sum(axis=0) * 2 > len(shingles)  # bit 63 first, as in the big-endian digests
+    fingerprint = int.from_bytes(np.packbits(majority).tobytes(), "big")
     return fingerprint - (1 << 64) if fingerprint >= 1 << 63 else fingerprint
 
 
@@ -47,22 +61,29 @@ def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDO
     `window_days` after that first one (anchored, so a relation reported every day does not become one long
     event). One ordered pass over the mentions, in Python: window functions cannot express the anchoring.
     """
-    cursor = connection.execute(
+    query = (
         "SELECT event_id, source_code, coalesce(target_code, ''), cameo, date FROM events "
         "ORDER BY source_code, coalesce(target_code, ''), cameo, date NULLS LAST, event_id"
     )
-    mentions, groups = [], []
-    key, anchor, group = None, None, None
-    while batch := cursor.fetchmany(100_000):
-        for event_id, source, target, cameo, when in batch:
-            this = (source, target, cameo)
-            if when is None or this != key or anchor is None or (when - anchor).days > window_days:
-                key, anchor, group = this, when, event_id
-            mentions.append(event_id)
-            groups.append(group)
-    connection.register("grouped", pd.DataFrame({"event_id": mentions, "group_id": groups}))
-    connection.execute("CREATE OR REPLACE TABLE event_groups AS SELECT * FROM grouped")
-    connection.unregister("grouped")
+    count = 0
+    key: tuple[str, str, str] | None = None
+    anchor: date | None = None
+    group = ""
+
+    def chunks(rows: Iterator[list[Any]]) -> Iterator[pd.DataFrame]:
+        nonlocal count, key, anchor, group
+        for batch in rows:
+            mentions, groups = [], []
+            for event_id, source, target, cameo, when in batch:
+                this = (source, target, cameo)
+                if when is None or this != key or anchor is None or (when - anchor).days > window_days:
+                    key, anchor, group = this, when, event_id
+                    count += 1
+                mentions.append(event_id)
+                groups.append(group)
+            yield pd.DataFrame({"event_id": mentions, "group_id": groups})
+
+    _rebuild(connection, "event_groups", "event_id VARCHAR, group_id VARCHAR", query, chunks)
     connection.execute("""
         CREATE OR REPLACE VIEW event_group_stats AS
         SELECT g.group_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
@@ -70,26 +91,108 @@ def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDO
                max(e.date) AS last_date
         FROM event_groups g JOIN events e USING (event_id) LEFT JOIN articles a ON a.doc_id = e.doc_id
         GROUP BY g.group_id""")
-    return len(set(groups))
+    return count
 
 
-def link_duplicates(connection: duckdb.DuckDBPyConnection, max_distance: int = MAX_DISTANCE) -> int:
-    """(Re)build `article_duplicates` (doc_id, duplicate_of, distance): each copy points to the earliest one."""
-    connection.execute(f"""
-        CREATE OR REPLACE TABLE article_duplicates AS
-        WITH bands AS (
-            SELECT doc_id, coalesce(published, CAST(ingested_at AS DATE)) AS day, simhash, band,
-                   (simhash >> (16 * band)) & 65535 AS value
-            FROM articles, range(4) AS b(band) WHERE simhash IS NOT NULL
-        ), pairs AS (
-            SELECT DISTINCT x.doc_id, y.doc_id AS other, bit_count(xor(x.simhash, y.simhash)) AS distance,
-                   y.day AS other_day
-            FROM bands x JOIN bands y ON x.band = y.band AND x.value = y.value AND x.doc_id <> y.doc_id
-            WHERE (y.day, y.doc_id) < (x.day, x.doc_id)
-        )
-        SELECT doc_id, arg_min(other, (other_day, other)) AS duplicate_of, min(distance) AS distance
-        FROM pairs WHERE distance <= {int(max_distance)} GROUP BY doc_id""")
-    return connection.execute("SELECT count(*) FROM article_duplicates").fetchone()[0]
+def link_duplicates(
+    connection: duckdb.DuckDBPyConnection,
+    max_distance: int = MAX_DISTANCE,
+    window_days: int = DUPLICATE_WINDOW_DAYS,
+    bucket_cap: int = BUCKET_CAP,
+) -> int:
+    """(Re)build `article_duplicates` (doc_id, duplicate_of, distance); returns the number of copies."""
+    query = (
+        "SELECT doc_id, coalesce(published, CAST(ingested_at AS DATE)) AS day, simhash FROM articles "
+        "WHERE simhash IS NOT NULL ORDER BY day, doc_id"
+    )
+    originals = RecentOriginals(window_days, bucket_cap)
+    count = 0
+
+    def chunks(rows: Iterator[list[Any]]) -> Iterator[pd.DataFrame]:
+        nonlocal count
+        for batch in rows:
+            links: list[tuple[str, str, int]] = []
+            for doc_id, day, fingerprint in batch:
+                match = originals.match(day, fingerprint, max_distance)
+                if match is None:
+                    originals.add(day, doc_id, fingerprint)
+                else:
+                    links.append((doc_id, *match))
+            count += len(links)
+            yield pd.DataFrame(links, columns=["doc_id", "duplicate_of", "distance"])
+
+    _rebuild(connection, "article_duplicates", "doc_id VARCHAR, duplicate_of VARCHAR, distance INTEGER", query, chunks)
+    return count
+
+
+class RecentOriginals:
+    """Originals of the last `window_days`, indexed by the four 16-bit bands of their fingerprints."""
+
+    def __init__(self, window_days: int, bucket_cap: int):
+        self.window_days = window_days
+        self.bucket_cap = bucket_cap
+        self.buckets: list[dict[int, deque[tuple[date, str, int]]]] = [{} for _ in range(BANDS)]
+        self.by_day: deque[tuple[date, list[tuple[str, int]]]] = deque()
+
+    def match(self, day: date, fingerprint: int, max_distance: int) -> tuple[str, int] | None:
+        """(earliest original within `max_distance`, its distance), or None."""
+        self._expire(day)
+        best: tuple[date, str, int] | None = None
+        for band, value in enumerate(_bands(fingerprint)):
+            for when, doc_id, other in self.buckets[band].get(value, ()):
+                distance = (fingerprint ^ other).bit_count()
+                if distance <= max_distance:
+                    if best is None or (when, doc_id) < best[:2]:
+                        best = (when, doc_id, distance)
+                    break  # a bucket is in date order: its first match is its earliest
+        return None if best is None else best[1:]
+
+    def add(self, day: date, doc_id: str, fingerprint: int) -> None:
+        if not self.by_day or self.by_day[-1][0] != day:
+            self.by_day.append((day, []))
+        self.by_day[-1][1].append((doc_id, fingerprint))
+        for band, value in enumerate(_bands(fingerprint)):
+            bucket = self.buckets[band].setdefault(value, deque())
+            if len(bucket) < self.bucket_cap:
+                bucket.append((day, doc_id, fingerprint))
+
+    def _expire(self, day: date) -> None:
+        while self.by_day and (day - self.by_day[0][0]).days > self.window_days:
+            for doc_id, fingerprint in self.by_day.popleft()[1]:
+                for band, value in enumerate(_bands(fingerprint)):
+                    bucket = self.buckets[band].get(value)
+                    if bucket and bucket[0][1] == doc_id:
+                        bucket.popleft()
+                        if not bucket:
+                            del self.buckets[band][value]
+
+
+def _bands(fingerprint: int) -> list[int]:
+    return [(fingerprint >> (16 * band)) & 0xFFFF for band in range(BANDS)]
+
+
+Chunker = Callable[[Iterator[list[Any]]], Iterator[pd.DataFrame]]
+
+
+def _rebuild(connection: duckdb.DuckDBPyConnection, table: str, columns: str, query: str, chunks: Chunker) -> None:
+    """Replace `table` with the frames `chunks` makes from `query`'s rows, in one transaction, chunk by chunk."""
+    reader = connection.cursor()
+    try:
+        result = reader.execute(query)
+        connection.execute("BEGIN TRANSACTION")
+        connection.execute(f"CREATE OR REPLACE TABLE {table} ({columns})")
+        for frame in chunks(iter(lambda: result.fetchmany(CHUNK), [])):
+            if len(frame):
+                connection.register("dyad_chunk", frame)
+                connection.execute(f"INSERT INTO {table} SELECT * FROM dyad_chunk")
+                connection.unregister("dyad_chunk")
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        reader.close()
 
 
 def has_groups(connection: duckdb.DuckDBPyConnection) -> bool:

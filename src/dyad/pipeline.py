@@ -45,6 +45,8 @@ def document_id(paragraphs: tuple[str, ...], raw: RawDocument) -> str:
 
 def identify(cleaner: Cleaner, raw: RawDocument) -> str:
     """The doc_id `Pipeline.prepare` will give, without the cost of coding (for skipping stored articles)."""
+    if raw.id:
+        return raw.id  # cleaning is only needed to hash the text
     return document_id(article_paragraphs(cleaner.clean(raw.text).paragraphs, raw), raw)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,8 +109,11 @@ class EventFilter:
     plover: str | None = None
 
 
+MEMORY_LIMIT = "1GB"  # DuckDB's own default is 80% of RAM; its buffer pool would grow with the store
+
+
 class Store:
-    def __init__(self, path: Path | str, read_only: bool = False):
+    def __init__(self, path: Path | str, read_only: bool = False, memory_limit: str = MEMORY_LIMIT):
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (create it with `dyad ingest`)")
@@ -117,6 +121,7 @@ class Store:
             self.connection = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+        self.connection.execute(f"SET memory_limit = '{_checked_size(memory_limit)}'")
         if not read_only:
             self._create()
         elif not self._has_events_table():
@@ -448,6 +453,12 @@ def _unique_rows(rows: list[list[Any]]) -> list[list[Any]]:
 
 def _marks(count: int) -> str:
     return ", ".join("?" * count)
+
+
+def _checked_size(size: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", size.strip(), re.IGNORECASE):
+        raise StoreError(f"memory limit {size!r}: expected a size like 512MB or 2GB")
+    return size.strip()
 
 
 def _first_line(error: Exception) -> str:

@@ -1,0 +1,111 @@
+"""Batch-ingest scale: wall time, articles/s and peak memory of `dyad ingest` on a generated corpus.
+
+    .venv/bin/python bench/scale.py --articles 10000 --jobs 1
+    .venv/bin/python bench/scale.py --articles 100000 --jobs 2
+    .venv/bin/python bench/scale.py --articles 100000 --jobs 2 --engine dask
+
+The corpus (`bench/corpus.py`, gzipped JSONL) is made once per size under bench/out/. Each run starts from an empty
+store. Memory is sampled every 0.2 s over the whole process tree (the ingest, its worker processes, Dask's
+scheduler and workers): the peak of the sum and the peak of the largest single process are both reported,
+because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
+bench/out/scale.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "bench" / "out"
+sys.path.insert(0, str(REPO / "bench"))
+
+import corpus  # noqa: E402
+
+
+class MemorySampler(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.2):
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.every = every
+        self.peak_total = 0
+        self.peak_process = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            sizes = []
+            for process in processes:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    sizes.append(process.memory_info().rss)
+            self.peak_total = max(self.peak_total, sum(sizes))
+            self.peak_process = max(self.peak_process, max(sizes, default=0))
+            self.stopped.wait(self.every)
+
+
+def measure(articles: int, jobs: int, engine: str) -> dict[str, object]:
+    source = OUT / f"corpus-{articles}.jsonl.gz"
+    if not source.exists():
+        corpus.write(articles, source)
+    db = OUT / f"scale-{engine}-{jobs}-{articles}.duckdb"
+    db.unlink(missing_ok=True)
+    command = [str(REPO / ".venv" / "bin" / "dyad"), "ingest", str(source), "--db", str(db)]
+    command += ["--jobs", str(jobs), "--engine", engine, "--progress", "lines"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    sampler = MemorySampler(process.pid)
+    sampler.start()
+    coded_at, summary = None, ""
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("committed"):
+            coded_at = time.perf_counter() - started
+        elif line.strip():
+            summary = line.strip()
+    process.wait()
+    wall = time.perf_counter() - started
+    sampler.stopped.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"ingest failed ({process.returncode}): {summary}")
+    return {
+        "articles": articles,
+        "engine": engine,
+        "jobs": jobs,
+        "wall_s": round(wall, 1),
+        "articles_per_s": round(articles / wall, 1),
+        "coded_at_s": None if coded_at is None else round(coded_at, 1),
+        "peak_total_mb": round(sampler.peak_total / 2**20),
+        "peak_process_mb": round(sampler.peak_process / 2**20),
+        "summary": summary,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--engine", choices=["local", "dask"], default="local")
+    arguments = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    result = measure(arguments.articles, arguments.jobs, arguments.engine)
+    line = json.dumps(result)
+    print(line)
+    with (OUT / "scale.jsonl").open("a") as log:
+        log.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()

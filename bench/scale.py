@@ -4,7 +4,8 @@
     .venv/bin/python bench/scale.py --articles 100000 --jobs 2
     .venv/bin/python bench/scale.py --articles 100000 --jobs 2 --engine dask
 
-The corpus (`bench/corpus.py`, gzipped JSONL) is made once per size under bench/out/. Each run starts from an empty
+The corpus (`bench/corpus.py`, gzipped JSONL; plain JSONL for Dask, which splits it into blocks) is made once per
+size under bench/out/. Each run starts from an empty
 store. Memory is sampled every 0.2 s over the whole process tree (the ingest, its worker processes, Dask's
 scheduler and workers): the peak of the sum and the peak of the largest single process are both reported,
 because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
@@ -56,7 +57,8 @@ class MemorySampler(threading.Thread):
 
 
 def measure(articles: int, jobs: int, engine: str) -> dict[str, object]:
-    source = OUT / f"corpus-{articles}.jsonl.gz"
+    # gzip cannot be split, so Dask would read a .gz file as one partition: it gets the same corpus uncompressed
+    source = OUT / f"corpus-{articles}.jsonl{'' if engine == 'dask' else '.gz'}"
     if not source.exists():
         corpus.write(articles, source)
     db = OUT / f"scale-{engine}-{jobs}-{articles}.duckdb"

@@ -50,6 +50,15 @@ def test_missing_target_matches_only_an_event_without_target() -> None:
     assert vars(score_item(item, [Predicted("ISR", "PSE", "180", "ASSAULT")]).triples["cameo"])["tp"] == 0
 
 
+def test_domestic_gold_matches_an_untargeted_event_only_when_asked() -> None:
+    item = gold(source=actors("DZA"), target=actors("DZA"), event="PROTEST")
+    untargeted = [Predicted("DZA", None, "141", "PROTEST")]
+    assert vars(score_item(item, untargeted).triples["cameo"]) == {"tp": 0, "fp": 1, "fn": 1}
+    assert vars(score_item(item, untargeted, domestic_unnamed=True).triples["cameo"]) == {"tp": 1, "fp": 0, "fn": 0}
+    elsewhere = [Predicted("FRA", None, "141", "PROTEST")]
+    assert score_item(item, elsewhere, domestic_unnamed=True).triples["cameo"].tp == 0
+
+
 def test_old_types_map_to_cameo_roots_and_new_plover_types() -> None:
     item = gold(source=actors("USA"), target=actors("IRQ"), event="FIGHT")
     score = score_item(item, [Predicted("USA", "IRQ", "195", "ASSAULT")])

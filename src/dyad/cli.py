@@ -419,13 +419,20 @@ def serve(db_path: Path, host: str, port: int, write: bool, token_env: str) -> N
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
-def eval_command(gold: Path, by_type: bool, show_errors: int, fmt: str, limit: int | None) -> None:
+@click.option(
+    "--domestic-unnamed",
+    is_flag=True,
+    help="Let a Dyad event from X with no target match a gold domestic item X -> X (the OEDA gold's convention).",
+)
+def eval_command(
+    gold: Path, by_type: bool, show_errors: int, fmt: str, limit: int | None, domestic_unnamed: bool
+) -> None:
     """Score Dyad against a gold file (JSONL; see docs/benchmarks.md for the format and the rules)."""
     from dyad.evaluation import GoldReader, evaluate, report_dict
     from dyad.output import print_evaluation
 
     items = GoldReader().read(gold)[:limit]
-    result = report_dict(evaluate(_pipeline(()), items, max_errors=show_errors))
+    result = report_dict(evaluate(_pipeline(()), items, max_errors=show_errors, domestic_unnamed=domestic_unnamed))
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

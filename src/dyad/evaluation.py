@@ -14,6 +14,9 @@ Scoring rules (docs/benchmarks.md explains them with examples):
 - full triple (source country, target country, type): gold sources x gold targets; a gold item with several sources
   and no target ("X and Y agreed") is one undirected pair per two sources, matched by a Dyad event between them in
   either direction; a gold item with no target matches only a Dyad event with no target;
+- with `domestic_unnamed` (`dyad eval --domestic-unnamed`), a gold domestic item (`X -> X`, the OEDA gold's way
+  of coding a protest or a curfew) is also matched by a Dyad event from X with no target: Dyad's contract leaves the
+  target null when the sentence names none. Off by default; docs/benchmarks.md reports both figures;
 - Dyad's negated and hypothetical events count only on gold items that carry the same flag;
 - organisations are compared as "IGO" (the gold data's code), old CAMEO country codes as ISO codes.
 """
@@ -221,12 +224,12 @@ def counted(item: GoldItem, events: Iterable[Predicted]) -> list[Predicted]:
     return [e for e in events if e.negated == item.negated and e.hypothetical == item.hypothetical]
 
 
-def score_item(item: GoldItem, events: list[Predicted]) -> ItemScore:
+def score_item(item: GoldItem, events: list[Predicted], domestic_unnamed: bool = False) -> ItemScore:
     events = counted(item, events)
     detection, triples = {}, {}
     for level in LEVELS:
         detection[level] = _detection(item, events, level)
-        triples[level] = _triples(item, events, level)
+        triples[level] = _triples(item, events, level, domestic_unnamed)
     return ItemScore(detection, triples)
 
 
@@ -250,7 +253,7 @@ def gold_triples(item: GoldItem) -> list[tuple[str, str | None, bool]]:
     return list(dict.fromkeys((s, t, False) for s in sources for t in targets))
 
 
-def _triples(item: GoldItem, events: list[Predicted], level: str) -> Counts:
+def _triples(item: GoldItem, events: list[Predicted], level: str, domestic_unnamed: bool = False) -> Counts:
     counts = Counter()
     remaining = list(dict.fromkeys((normalise_country(e.source), normalise_country(e.target), e) for e in events))
     predicted = list(dict.fromkeys((s, t, type_key(e, level), type_matches(item, e, level)) for s, t, e in remaining))
@@ -261,7 +264,8 @@ def _triples(item: GoldItem, events: list[Predicted], level: str) -> Counts:
                 continue
             same = (p_source, p_target) == (source, target)
             reverse = undirected and (p_source, p_target) == (target, source)
-            if same or reverse:
+            unnamed = domestic_unnamed and source == target and (p_source, p_target) == (source, None)
+            if same or reverse or unnamed:
                 used.add(index)
                 counts["tp"] += 1
                 break
@@ -299,7 +303,7 @@ def predicted(events: list[Event]) -> list[Predicted]:
     ]
 
 
-def evaluate(pipeline: Pipeline, items: list[GoldItem], max_errors: int = 0) -> Report:
+def evaluate(pipeline: Pipeline, items: list[GoldItem], max_errors: int = 0, domestic_unnamed: bool = False) -> Report:
     report = Report()
     for language in sorted({item.language for item in items}):  # load lexicons before the clock starts
         pipeline.code(RawDocument(text="Warm-up.", origin="warm-up", language=language))
@@ -307,7 +311,7 @@ def evaluate(pipeline: Pipeline, items: list[GoldItem], max_errors: int = 0) -> 
     for item in items:
         coded = pipeline.code(RawDocument(text=item.text, origin=item.id or "gold", language=item.language))
         events = predicted(coded.events)
-        score = score_item(item, events)
+        score = score_item(item, events, domestic_unnamed)
         for language in (item.language, "all"):
             report.items[language] += 1
             for level in LEVELS:

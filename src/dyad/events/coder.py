@@ -14,7 +14,7 @@ from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
-from dyad.model import Event, Mention, Sentence, Span, TimeExpression
+from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token
 from dyad.ontology import Codebook, PloverMap
 from dyad.places import LOCATIVE, Place, Places
 from dyad.time import TimeFinder
@@ -23,6 +23,8 @@ GENERIC_FORCE = "190"
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
+# demand, intend/offer, reject, threaten: what these verbs govern has not happened ("threatened to break relations")
+IRREALIS_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 
 @dataclass
@@ -59,6 +61,10 @@ class SentenceCoder:
         self.arguments = ArgumentFinder(language)
         self.modality = ModalityJudge(language)
         self.times = TimeFinder(language)
+        clause_words = language.grammar["clauses"]
+        self.complementizers = frozenset(clause_words.get("complementizers", []))
+        self.infinitive_markers = frozenset(clause_words["infinitive_markers"]) | {"zu"}
+        self.coordinators = frozenset(clause_words["coordinators"])
 
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
@@ -83,9 +89,10 @@ class SentenceCoder:
         events: list[Event] = []
         if matches:
             times = self.times.find(tokens, context.published)
-            for match in matches:
+            governed = self._irrealis_complements(tokens, matches, parse)
+            for number, match in enumerate(matches):
                 assignment = self.arguments.assign(view, match, speaker, matches)
-                events += self._events(sentence, view, assignment, speaker, times, context)
+                events += self._events(sentence, view, assignment, speaker, times, context, number in governed)
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique(events)
@@ -98,6 +105,7 @@ class SentenceCoder:
         speaker: Mention | None,
         times: list[TimeExpression],
         context: ArticleContext,
+        governed: bool = False,
     ) -> list[Event]:
         match, clause, parse = assignment.match, assignment.clause, view.parse
         governing = (
@@ -106,6 +114,8 @@ class SentenceCoder:
         modality = self.modality.judge(view.tokens, match, clause, governing)
         if match.entry.speaker:  # the demand itself is real; what is demanded is not
             modality = Modality(modality.negated, False, False)
+        elif governed and not (modality.intent and match.entry.intent):
+            modality = Modality(modality.negated, True, False)
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
@@ -148,6 +158,33 @@ class SentenceCoder:
             event.event_id = _event_id(event)
             events.append(event)
         return events
+
+    def _irrealis_complements(self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse) -> set[int]:
+        """Matches that are what another trigger demands, offers, rejects or threatens: an infinitive or
+        that-clause below it, or later in its clause an infinitive ("threatened on Monday to break relations") or a
+        noun ("rejected a US offer to host a summit", "demanded the removal of"), with no coordinator between
+        ("rejected the plan and launched strikes" is two events). They are marked hypothetical, not dropped."""
+        governed = set()
+        for governor in matches:
+            if governor.entry.cameo[:2] not in IRREALIS_ROOTS:
+                continue
+            home = parse.clause_of[governor.first]
+            for number, match in enumerate(matches):
+                clause = parse.clause(match.first)
+                below = clause.parent == home and (
+                    clause.kind == "inf"
+                    or (clause.kind == "sub" and tokens[clause.first].lower in self.complementizers)
+                )
+                between = {t.lower for t in tokens[governor.last + 1 : match.first]}
+                after_in_clause = (
+                    clause.id == home
+                    and match.first > governor.last
+                    and not between & self.coordinators
+                    and (match.entry.noun or bool(between & self.infinitive_markers))
+                )
+                if match is not governor and (below or after_in_clause):
+                    governed.add(number)
+        return governed
 
     def _places(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
         """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau

@@ -3,6 +3,7 @@
     .venv/bin/python bench/scale.py --articles 10000 --jobs 1
     .venv/bin/python bench/scale.py --articles 100000 --jobs 2
     .venv/bin/python bench/scale.py --articles 100000 --jobs 2 --engine dask
+    .venv/bin/python bench/scale.py --articles 100000 --jobs 2 --memory-limit 256MB
 
 The corpus (`bench/corpus.py`, gzipped JSONL; plain JSONL for Dask, which splits it into blocks) is made once per
 size under bench/out/. Each run starts from an empty
@@ -56,7 +57,7 @@ class MemorySampler(threading.Thread):
             self.stopped.wait(self.every)
 
 
-def measure(articles: int, jobs: int, engine: str) -> dict[str, object]:
+def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = None) -> dict[str, object]:
     # gzip cannot be split, so Dask would read a .gz file as one partition: it gets the same corpus uncompressed
     source = OUT / f"corpus-{articles}.jsonl{'' if engine == 'dask' else '.gz'}"
     if not source.exists():
@@ -65,6 +66,8 @@ def measure(articles: int, jobs: int, engine: str) -> dict[str, object]:
     db.unlink(missing_ok=True)
     command = [str(REPO / ".venv" / "bin" / "dyad"), "ingest", str(source), "--db", str(db)]
     command += ["--jobs", str(jobs), "--engine", engine, "--progress", "lines"]
+    if memory_limit:
+        command += ["--memory-limit", memory_limit]
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     sampler = MemorySampler(process.pid)
@@ -86,6 +89,7 @@ def measure(articles: int, jobs: int, engine: str) -> dict[str, object]:
         "articles": articles,
         "engine": engine,
         "jobs": jobs,
+        "memory_limit": memory_limit,
         "wall_s": round(wall, 1),
         "articles_per_s": round(articles / wall, 1),
         "coded_at_s": None if coded_at is None else round(coded_at, 1),
@@ -100,9 +104,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--engine", choices=["local", "dask"], default="local")
+    parser.add_argument("--memory-limit", help="Passed to `dyad ingest --memory-limit` (the store's DuckDB).")
     arguments = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    result = measure(arguments.articles, arguments.jobs, arguments.engine)
+    result = measure(arguments.articles, arguments.jobs, arguments.engine, arguments.memory_limit)
     line = json.dumps(result)
     print(line)
     with (OUT / "scale.jsonl").open("a") as log:

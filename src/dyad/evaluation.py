@@ -18,7 +18,8 @@ Scoring rules (docs/benchmarks.md explains them with examples):
   of coding a protest or a curfew) is also matched by a Dyad event from X with no target: Dyad's contract leaves the
   target null when the sentence names none. Off by default; docs/benchmarks.md reports both figures;
 - Dyad's negated and hypothetical events count only on gold items that carry the same flag;
-- organisations are compared as "IGO" (the gold data's code), old CAMEO country codes as ISO codes.
+- organisations, governmental or not, are compared as "IGO" (the gold data's code, which it also gives Amnesty),
+  old CAMEO country codes as ISO codes.
 """
 
 from __future__ import annotations
@@ -198,14 +199,13 @@ class GoldReader:
         return tuple(actors)
 
     def country(self, code: str) -> str:
-        code = self._countries.get(code, code)
-        return "IGO" if code in ORGANISATION_COUNTRIES or code.startswith("IGO") else code
+        return normalise_country(self._countries.get(code, code)) or code
 
 
 def normalise_country(code: str | None) -> str | None:
     if code is None:
         return None
-    return "IGO" if code in ORGANISATION_COUNTRIES or code.startswith("IGO") else code
+    return "IGO" if code in ORGANISATION_COUNTRIES or code.startswith(("IGO", "NGO")) else code
 
 
 # scoring (pure functions) -------------------------------------------------------------------------------------

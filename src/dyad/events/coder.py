@@ -23,8 +23,9 @@ GENERIC_FORCE = "190"
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
-# demand, intend/offer, reject, threaten: what these verbs govern has not happened ("threatened to break relations")
-IRREALIS_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
+# "threatened to break relations", "accused X of violating"
+IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
 
 
 @dataclass
@@ -166,7 +167,7 @@ class SentenceCoder:
         ("rejected the plan and launched strikes" is two events). They are marked hypothetical, not dropped."""
         governed = set()
         for governor in matches:
-            if governor.entry.cameo[:2] not in IRREALIS_ROOTS:
+            if not governor.entry.cameo.startswith(IRREALIS_CODES):
                 continue
             home = parse.clause_of[governor.first]
             for number, match in enumerate(matches):

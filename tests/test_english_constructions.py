@@ -34,12 +34,35 @@ CASES = [
     ("possessive role", "Ukraine's army shelled Russian positions.", {("UKR", "194", "RUS")}),
     ("metonym", "The White House praised India.", {("USA", "051", "IND")}),
     ("no event", "The weather in London was fine on Sunday.", set()),
+    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kirkuk.", {("IRQ", "141", None)}),
+]
+
+# what is threatened, offered, rejected or alleged is kept, but marked hypothetical
+GOVERNED_CASES = [
+    (
+        "threatened step is not an event",
+        "Latvia threatened on Tuesday to break relations with Belarus.",
+        {("LVA", "130", None)},
+    ),
+    (
+        "rejected offer: no meeting",
+        "Chile rejected a Peruvian offer to host talks with Bolivia.",
+        {("CHL", "125", "PER")},
+    ),
+    ("accusation's content", "Amnesty International accused Egypt of torturing detainees.", {("NGOAMN", "112", "EGY")}),
 ]
 
 
 @pytest.mark.parametrize(("construction", "sentence", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_english_construction(code, construction: str, sentence: str, expected: set) -> None:
     assert triples(code(sentence, "en")) == expected
+
+
+@pytest.mark.parametrize(("construction", "sentence", "expected"), GOVERNED_CASES, ids=[c[0] for c in GOVERNED_CASES])
+def test_governed_events_are_hypothetical(code, construction: str, sentence: str, expected: set) -> None:
+    events = code(sentence, "en")
+    assert triples(events, certain_only=True) == expected
+    assert len(events) > len(expected)  # the governed event is still there, flagged
 
 
 def test_negated(code) -> None:

@@ -93,7 +93,7 @@ class SentenceCoder:
             governed = self._irrealis_complements(tokens, matches, parse)
             for number, match in enumerate(matches):
                 assignment = self.arguments.assign(view, match, speaker, matches)
-                events += self._events(sentence, view, assignment, speaker, times, context, number in governed)
+                events += self._events(sentence, view, assignment, speaker, times, context, governed.get(number))
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique(events)
@@ -106,7 +106,7 @@ class SentenceCoder:
         speaker: Mention | None,
         times: list[TimeExpression],
         context: ArticleContext,
-        governed: bool = False,
+        governed_by: set[str] | None = None,
     ) -> list[Event]:
         match, clause, parse = assignment.match, assignment.clause, view.parse
         governing = (
@@ -115,7 +115,8 @@ class SentenceCoder:
         modality = self.modality.judge(view.tokens, match, clause, governing)
         if match.entry.speaker:  # the demand itself is real; what is demanded is not
             modality = Modality(modality.negated, False, False)
-        elif governed and not (modality.intent and match.entry.intent):
+        elif governed_by and not (governed_by == {"03"} and modality.intent and match.entry.intent):
+            # "offered to mediate" is itself the intent event (036); "rejected an offer to host talks" is not
             modality = Modality(modality.negated, True, False)
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
         trigger = _trigger_span(sentence, view, match)
@@ -160,12 +161,15 @@ class SentenceCoder:
             events.append(event)
         return events
 
-    def _irrealis_complements(self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse) -> set[int]:
-        """Matches that are what another trigger demands, offers, rejects or threatens: an infinitive or
-        that-clause below it, or later in its clause an infinitive ("threatened on Monday to break relations") or a
-        noun ("rejected a US offer to host a summit", "demanded the removal of"), with no coordinator between
-        ("rejected the plan and launched strikes" is two events). They are marked hypothetical, not dropped."""
-        governed = set()
+    def _irrealis_complements(
+        self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse
+    ) -> dict[int, set[str]]:
+        """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
+        that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
+        "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
+        plan and launched strikes" is two events). They are marked hypothetical, not dropped.
+        Returns match number -> the CAMEO roots of what governs it."""
+        governed: dict[int, set[str]] = {}
         for governor in matches:
             if not governor.entry.cameo.startswith(IRREALIS_CODES):
                 continue
@@ -176,15 +180,10 @@ class SentenceCoder:
                     clause.kind == "inf"
                     or (clause.kind == "sub" and tokens[clause.first].lower in self.complementizers)
                 )
-                between = {t.lower for t in tokens[governor.last + 1 : match.first]}
-                after_in_clause = (
-                    clause.id == home
-                    and match.first > governor.last
-                    and not between & self.coordinators
-                    and (match.entry.noun or bool(between & self.infinitive_markers))
-                )
+                between = {t.lower for t in tokens[governor.first + 1 : match.first]}
+                after_in_clause = clause.id == home and match.first > governor.first and not between & self.coordinators
                 if match is not governor and (below or after_in_clause):
-                    governed.add(number)
+                    governed.setdefault(number, set()).add(governor.entry.cameo[:2])
         return governed
 
     def _places(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:

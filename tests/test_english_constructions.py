@@ -34,6 +34,7 @@ CASES = [
     ("possessive role", "Ukraine's army shelled Russian positions.", {("UKR", "194", "RUS")}),
     ("metonym", "The White House praised India.", {("USA", "051", "IND")}),
     ("no event", "The weather in London was fine on Sunday.", set()),
+    ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
     ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kirkuk.", {("IRQ", "141", None)}),
 ]
 
@@ -69,6 +70,11 @@ def test_negated(code) -> None:
     events = code("Israel did not strike Iran.", "en")
     assert triples(events) == {("ISR", "190", "IRN")}
     assert events[0].negated
+
+
+def test_failed_to_is_a_negation(code) -> None:
+    events = code("Peru and Chile failed to reach an agreement.", "en")
+    assert events and all(e.negated for e in events)
 
 
 def test_hypothetical(code) -> None:

@@ -76,6 +76,7 @@ class Assignment:
     clause: Clause
     own_source: bool = False
     nested: bool = False
+    light_verb: bool = False
     attributed_to: Mention | None = None
     pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -145,6 +146,7 @@ class ArgumentFinder:
         self._between = frozenset(arguments["between"])
         self._passive = frozenset(arguments["passive_auxiliary_forms"])
         self._first_person = frozenset(arguments["first_person"])
+        self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._subject_anywhere = language.rules.subject_anywhere
 
     def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
@@ -264,6 +266,7 @@ class ArgumentFinder:
             result.targets = [m for m in subject if m not in agent]
         if entry.noun:
             result.nested = self._object_of_other_trigger(view, match, all_matches)
+            result.light_verb = not result.nested and self._after_light_verb(view, match, clause)
         if not result.sources and entry.noun:
             own = self._noun_source(view, match)
             if own:
@@ -287,6 +290,16 @@ class ArgumentFinder:
         result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
         result.pairs = self._pairs(result)
         return result
+
+    def _after_light_verb(self, view: SentenceView, match: TriggerMatch, clause: Clause) -> bool:
+        """ "staged mass demonstrations", "began a hunger strike": a light verb at most 3 words before the noun."""
+        for index in range(max(clause.first, match.first - 3), match.first):
+            if (
+                self._light_verbs.intersection(view.tokens[index].lemmas)
+                or view.tokens[index].lower in self._light_verbs
+            ):
+                return True
+        return False
 
     def _speaker_demand(self, view: SentenceView, result: Assignment, speaker: Mention | None) -> Assignment:
         """ "Russia said Sudan must return the helicopter": the speaker demands something of the clause's subject."""

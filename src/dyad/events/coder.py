@@ -128,7 +128,12 @@ class SentenceCoder:
                 assignment.notes.append(f"target: country of the place attacked ({place.text})")
         events = []
         for source, target in assignment.pairs:
-            if match.entry.noun and target is None and (not assignment.own_source or assignment.nested):
+            if (
+                match.entry.noun
+                and target is None
+                and (not assignment.own_source or assignment.nested)
+                and not assignment.light_verb
+            ):
                 continue  # "die Zusammenarbeit"; "rejected an Australian ultimatum": no event of its own
             code = MODE_CODES.get(source.mode or "", base_code) if base_code == GENERIC_FORCE else base_code
             info = self.ontology.codebook[code]

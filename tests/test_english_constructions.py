@@ -34,6 +34,12 @@ CASES = [
     ("possessive role", "Ukraine's army shelled Russian positions.", {("UKR", "194", "RUS")}),
     ("metonym", "The White House praised India.", {("USA", "051", "IND")}),
     ("no event", "The weather in London was fine on Sunday.", set()),
+    ("passive without agent: no source", "Three Iraqi civilians were killed on Sunday.", set()),
+    (
+        "coordinated verbs share the subject",
+        "Syrian rebels killed two Iraqi soldiers and wounded five.",
+        {("SYR", "190", "IRQ"), ("SYR", "180", None)},
+    ),
     ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
     ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kirkuk.", {("IRQ", "141", None)}),
 ]

@@ -147,6 +147,8 @@ class ArgumentFinder:
         self._passive = frozenset(arguments["passive_auxiliary_forms"])
         self._first_person = frozenset(arguments["first_person"])
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
+        self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
+        self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
 
     def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
@@ -264,6 +266,10 @@ class ArgumentFinder:
             result.notes.append("passive: source is the agent")
             subject, _ = self.clause_subject(view, clause, None, speaker)
             result.targets = [m for m in subject if m not in agent]
+        elif self._agentless_passive(view, clause, match):
+            result.targets, _ = self.clause_subject(view, clause, match.first, speaker)
+            result.notes.append("passive without agent: the subject is the target, the source is unknown")
+            return result
         if entry.noun:
             result.nested = self._object_of_other_trigger(view, match, all_matches)
             result.light_verb = not result.nested and self._after_light_verb(view, match, clause)
@@ -280,7 +286,8 @@ class ArgumentFinder:
                 result.notes.append("event noun is the object of another event: no clause subject")
                 return result
         if not result.sources:
-            result.sources, why = self.clause_subject(view, clause, match.first, speaker)
+            anchor = self._coordinated_verb_anchor(view, clause, match, all_matches)
+            result.sources, why = self.clause_subject(view, clause, anchor, speaker)
             if not result.sources:
                 result.sources, why = self.inherited_subject(view, clause, speaker)
             if why:
@@ -325,6 +332,26 @@ class ArgumentFinder:
                 if mention is not None:
                     return view.group_of(mention)
         return []
+
+    def _coordinated_verb_anchor(
+        self, view: SentenceView, clause: Clause, match: TriggerMatch, all_matches: list[TriggerMatch]
+    ) -> int:
+        """ "X killed Y and wounded Z": the second verb's subject is the first verb's, found before that verb."""
+        if match.first == 0 or view.tokens[match.first - 1].lower not in self._coordinators:
+            return match.first
+        home = view.parse.clause_of[match.first]
+        earlier = [
+            m.first
+            for m in all_matches
+            if not m.entry.noun and m.first < match.first and view.parse.clause_of[m.first] == home
+        ]
+        return min(earlier, default=match.first)
+
+    def _agentless_passive(self, view: SentenceView, clause: Clause, match: TriggerMatch) -> bool:
+        if match.entry.noun or not self._looks_participle(view.tokens[match.last]):
+            return False
+        before = [i for i in clause.tokens if i < match.first]
+        return any(view.tokens[i].lower in self._agentless for i in before[-6:])
 
     def _looks_participle(self, token: Token) -> bool:
         word = token.lower

@@ -34,6 +34,11 @@ CASES = [
     ("possessive role", "Ukraine's army shelled Russian positions.", {("UKR", "194", "RUS")}),
     ("metonym", "The White House praised India.", {("USA", "051", "IND")}),
     ("no event", "The weather in London was fine on Sunday.", set()),
+    (
+        "reported 'would' is an intention",
+        "Chile said it would boycott all contact with Peru.",
+        {("CHL", "1312", "PER")},
+    ),
     ("passive without agent: no source", "Three Iraqi civilians were killed on Sunday.", set()),
     (
         "coordinated verbs share the subject",

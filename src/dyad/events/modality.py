@@ -30,6 +30,7 @@ class ModalityJudge:
         self._negation = frozenset(words["negation"])
         self._hypothetical = frozenset(words["hypothetical"])
         self._intent = frozenset(words["intent"])
+        self._reported_future = frozenset(words.get("reported_future", []))
         self._case_sensitive_nouns = not language.rules.nouns_capitalised
         self._modal_anywhere = language.rules.subject_anywhere
 
@@ -41,11 +42,14 @@ class ModalityJudge:
         intent_scope = wider
         if match.entry.noun:
             intent_scope = tokens[max(0, match.first - NOUN_NEGATION_WINDOW) : match.first]
-        return Modality(
-            negated=self._negated(tokens, match, own),
-            hypothetical=self._any(wider, self._hypothetical),
-            intent=self._any(intent_scope, self._intent),
-        )
+        intent = self._any(intent_scope, self._intent)
+        hypothetical_words = self._hypothetical
+        reported = clause.speech or (governing is not None and governing.speech)
+        if reported and not match.entry.noun and self._any(own, self._reported_future):
+            intent = True  # "said they would boycott": the "will" of the speaker, shifted back, not a supposition
+            hypothetical_words = hypothetical_words - self._reported_future
+        hypothetical = self._any(wider, hypothetical_words)
+        return Modality(negated=self._negated(tokens, match, own), hypothetical=hypothetical, intent=intent)
 
     def _negated(self, tokens: list[Token], match: TriggerMatch, own: list[Token]) -> bool:
         if not match.entry.noun:

@@ -39,6 +39,7 @@ CASES = [
         "Chile said it would boycott all contact with Peru.",
         {("CHL", "1312", "PER")},
     ),
+    ("a protest's demand is the protest", "Chilean students rallied to demand reforms.", {("CHL", "141", None)}),
     ("passive without agent: no source", "Three Iraqi civilians were killed on Sunday.", set()),
     (
         "coordinated verbs share the subject",

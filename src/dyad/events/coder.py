@@ -26,6 +26,10 @@ MODE_CODES = {"aerial": "195", "drone": "1952"}
 # appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
 # "threatened to break relations", "accused X of violating"
 IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
+# a protest's demands ("demonstrated to demand reforms", "calling for independence") are part of the protest event,
+# as CAMEO's 14 subcodes (protest for leadership change, for policy change, ...) code them
+PROTEST_ROOT = "14"
+DEMAND_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass
@@ -92,8 +96,11 @@ class SentenceCoder:
             times = self.times.find(tokens, context.published)
             governed = self._irrealis_complements(tokens, matches, parse)
             for number, match in enumerate(matches):
+                governors = governed.get(number, set())
+                if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
+                    continue
                 assignment = self.arguments.assign(view, match, speaker, matches)
-                events += self._events(sentence, view, assignment, speaker, times, context, governed.get(number))
+                events += self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique(events)
@@ -176,7 +183,7 @@ class SentenceCoder:
         Returns match number -> the CAMEO roots of what governs it."""
         governed: dict[int, set[str]] = {}
         for governor in matches:
-            if not governor.entry.cameo.startswith(IRREALIS_CODES):
+            if not governor.entry.cameo.startswith((*IRREALIS_CODES, PROTEST_ROOT)):
                 continue
             home = parse.clause_of[governor.first]
             for number, match in enumerate(matches):

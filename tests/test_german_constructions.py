@@ -163,3 +163,13 @@ def test_roles_resolve(code) -> None:
 def test_indirect_speech_muesse_is_a_demand(code) -> None:
     events = code("Die Bundesregierung erklärte, Russland müsse seine Truppen abziehen.", "de")
     assert ("DEU", "100", "RUS") in triples(events)
+
+
+def test_threatened_step_is_hypothetical(code) -> None:
+    events = code("Lettland drohte, die Beziehungen zu Belarus abzubrechen.", "de")
+    assert triples(events, certain_only=True) == {("LVA", "130", None)}
+    assert ("LVA", "161", "BLR") in triples(events)
+
+
+def test_agentless_passive_has_no_source(code) -> None:
+    assert code("Drei irakische Zivilisten wurden am Sonntag in Bagdad getötet.", "de") == []

@@ -163,10 +163,10 @@ class ClauseSplitter:
             return new("sub", previous.id)  # "erklärte, Russland müsse ...": reported speech without "dass"
         if self._opens_with_actor(chunk, mention_starts, tokens):
             return previous
+        if opener in self._infinitive or self._is_zu_infinitive(tokens, chunk):
+            return new("inf", previous.id)  # before relatives: ", die Beziehungen abzubrechen" is no relative
         if after_comma and opener in self._relatives:
             return new("rel", previous.id)
-        if opener in self._infinitive or self._is_zu_infinitive(tokens, chunk):
-            return new("inf", previous.id)
         if coordinated:
             return new("main", previous.id)
         if previous.kind in {"sub", "rel", "inf"} and self._clause_closed(tokens, previous):

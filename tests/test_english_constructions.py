@@ -46,6 +46,11 @@ CASES = [
         "Syrian rebels killed two Iraqi soldiers and wounded five.",
         {("SYR", "190", "IRQ"), ("SYR", "180", None)},
     ),
+    (
+        "described group with its base",
+        "A militant group based in Yemen attacked Saudi Arabia.",
+        {("YEM", "190", "SAU")},
+    ),
     ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
     ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kirkuk.", {("IRQ", "141", None)}),
 ]

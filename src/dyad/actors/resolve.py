@@ -70,6 +70,7 @@ class Resolver:
         self.language = language
         arguments = language.grammar["arguments"]
         self._posting = frozenset(arguments["posting_prepositions"])
+        self._based = frozenset(arguments.get("location_participles", []))
         self._coordination = frozenset(arguments["coordination"])
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
@@ -187,6 +188,9 @@ class Resolver:
                 if skip == 2 and tokens[nxt + 1].lower not in DETERMINERS:
                     continue
                 return by_first[nxt + skip], kind
+        if word in self._based and nxt + 1 < len(tokens):  # "a terror group based in Trinidad"
+            nxt += 1
+            word = tokens[nxt].lower
         if word in self._posting and (word in {"in", "im"} or diplomat):
             for skip in (1, 2):
                 candidate = by_first.get(nxt + skip)

@@ -94,7 +94,7 @@ class SentenceCoder:
         events: list[Event] = []
         if matches:
             times = self.times.find(tokens, context.published)
-            governed = self._irrealis_complements(tokens, matches, parse)
+            governed = self._governed_matches(tokens, matches, parse)
             for number, match in enumerate(matches):
                 governors = governed.get(number, set())
                 if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
@@ -173,13 +173,14 @@ class SentenceCoder:
             events.append(event)
         return events
 
-    def _irrealis_complements(
+    def _governed_matches(
         self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse
     ) -> dict[int, set[str]]:
         """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
         that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
         "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
-        plan and launched strikes" is two events). They are marked hypothetical, not dropped.
+        plan and launched strikes" is two events). They are marked hypothetical, not dropped. A protest governs its
+        demands the same way ("rallied to demand reforms"); those fold into the protest.
         Returns match number -> the CAMEO roots of what governs it."""
         governed: dict[int, set[str]] = {}
         for governor in matches:

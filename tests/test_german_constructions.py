@@ -173,3 +173,8 @@ def test_threatened_step_is_hypothetical(code) -> None:
 
 def test_agentless_passive_has_no_source(code) -> None:
     assert code("Drei irakische Zivilisten wurden am Sonntag in Bagdad getötet.", "de") == []
+
+
+def test_ethnic_group_with_nationality_and_withdrawal_noun(code) -> None:
+    assert triples(code("Irakische Kurden demonstrierten in Kirkuk.", "de")) == {("IRQ", "141", None)}
+    assert ("RUS", "0874", "SYR") in triples(code("Russland kündigte den Abzug aus Syrien an.", "de"))

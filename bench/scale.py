@@ -8,7 +8,8 @@
 The corpus (`bench/corpus.py`, gzipped JSONL; plain JSONL for Dask, which splits it into blocks) is made once per
 size under bench/out/. Each run starts from an empty
 store. Memory is sampled every 0.2 s over the whole process tree (the ingest, its worker processes, Dask's
-scheduler and workers): the peak of the sum and the peak of the largest single process are both reported,
+scheduler and workers): the peak of the sum, of the largest single process and of the main process (the one that
+writes the store) are reported,
 because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
 bench/out/scale.jsonl.
 """
@@ -40,6 +41,7 @@ class MemorySampler(threading.Thread):
         self.every = every
         self.peak_total = 0
         self.peak_process = 0
+        self.peak_main = 0
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -52,6 +54,8 @@ class MemorySampler(threading.Thread):
             for process in processes:
                 with contextlib.suppress(psutil.NoSuchProcess):
                     sizes.append(process.memory_info().rss)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                self.peak_main = max(self.peak_main, self.root.memory_info().rss)
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_process = max(self.peak_process, max(sizes, default=0))
             self.stopped.wait(self.every)
@@ -95,6 +99,7 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
         "coded_at_s": None if coded_at is None else round(coded_at, 1),
         "peak_total_mb": round(sampler.peak_total / 2**20),
         "peak_process_mb": round(sampler.peak_process / 2**20),
+        "peak_main_mb": round(sampler.peak_main / 2**20),
         "summary": summary,
     }
 

@@ -35,6 +35,10 @@ TABLES = {
 }
 
 
+# a document read twice (in two partitions) is staged twice: one row per key goes into the store
+UNIQUE = {"articles": "doc_id", "sentences": "doc_id, sentence_index", "events": "event_id"}
+
+
 class EngineError(Exception):
     pass
 
@@ -181,8 +185,9 @@ def _load(store: Store, staging: Path, summary: Summary) -> None:
                 continue
             names = ", ".join(f'"{c}"' for c in columns)
             connection.execute(
-                f"INSERT INTO {table} ({names}) SELECT {names} FROM read_parquet('{folder}/*.parquet') "
-                "WHERE doc_id IN (SELECT doc_id FROM incoming) ON CONFLICT DO NOTHING"
+                f"INSERT INTO {table} ({names}) SELECT DISTINCT ON ({UNIQUE[table]}) {names} "
+                f"FROM read_parquet('{folder}/*.parquet') WHERE doc_id IN (SELECT doc_id FROM incoming)"
+                + (" ON CONFLICT DO NOTHING" if table == "articles" else "")
             )
         connection.execute("DROP TABLE incoming")
         connection.execute("COMMIT")

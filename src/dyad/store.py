@@ -39,7 +39,7 @@ ARTICLE_COLUMNS = [
 ]
 SENTENCE_COLUMNS = ["doc_id", "sentence_index", "paragraph", "language", "text"]
 EVENT_COLUMNS: list[tuple[str, str]] = [
-    ("event_id", "VARCHAR PRIMARY KEY"),
+    ("event_id", "VARCHAR"),  # unique by construction; no index, whose memory would grow with the store
     ("schema_version", "INTEGER"),
     ("doc_id", "VARCHAR"),
     ("language", "VARCHAR"),
@@ -77,8 +77,7 @@ SCHEMA = [
         ingested_at TIMESTAMP, simhash BIGINT)""",
     "ALTER TABLE articles ADD COLUMN IF NOT EXISTS simhash BIGINT",
     """CREATE TABLE IF NOT EXISTS sentences (
-        doc_id VARCHAR, sentence_index INTEGER, paragraph INTEGER, language VARCHAR, text VARCHAR,
-        PRIMARY KEY (doc_id, sentence_index))""",
+        doc_id VARCHAR, sentence_index INTEGER, paragraph INTEGER, language VARCHAR, text VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS events (" + ", ".join(f'"{n}" {t}' for n, t in EVENT_COLUMNS) + ")",
     "CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
 ]
@@ -179,6 +178,8 @@ class Store:
         events = [row for rows in fresh.values() for row in rows.events]
         try:
             self.connection.execute("BEGIN TRANSACTION")
+            # only articles carry a key: an article's rows go in with it, all or nothing, so its sentences and
+            # events cannot be doubled without a key (whose index would grow with the store)
             self._insert("articles", ARTICLE_COLUMNS, [rows.article for rows in fresh.values()])
             self._insert("sentences", SENTENCE_COLUMNS, sentences)
             self._insert("events", [name for name, _ in EVENT_COLUMNS], _unique_rows(events))
@@ -198,9 +199,8 @@ class Store:
         self.connection.register("dyad_batch", frame)
         try:
             names = ", ".join(f'"{c}"' for c in columns)
-            self.connection.execute(
-                f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch ON CONFLICT DO NOTHING"
-            )
+            keyed = " ON CONFLICT DO NOTHING" if table == "articles" else ""
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch{keyed}")
         finally:
             with contextlib.suppress(duckdb.Error):  # an interrupted transaction must not hide the interrupt
                 self.connection.unregister("dyad_batch")

@@ -164,36 +164,41 @@ def ingest_with_dask(
     return summary
 
 
-def _load(store: Store, staging: Path, summary: Summary) -> None:
-    """Load the partitions' Parquet into the store in one transaction, skipping stored articles."""
-    connection = store.connection
-    articles = staging / "articles"
-    if not articles.exists():
-        return
-    fresh = "doc_id NOT IN (SELECT doc_id FROM articles)"
-    before = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    total = connection.execute(f"SELECT count(*) FROM read_parquet('{articles}/*.parquet')").fetchone()[0]
+def _load_partition(connection: duckdb.DuckDBPyConnection, staging: Path, name: str) -> None:
+    """One partition's articles that are not stored yet, with their sentences and events, all or nothing."""
     connection.execute("BEGIN TRANSACTION")
     try:
         connection.execute(
-            f"CREATE TEMP TABLE incoming AS SELECT DISTINCT ON (doc_id) * FROM read_parquet('{articles}/*.parquet') "
-            f"WHERE {fresh}"
+            "CREATE TEMP TABLE incoming AS SELECT DISTINCT ON (doc_id) doc_id "
+            f"FROM read_parquet('{staging / 'articles' / name}') WHERE doc_id NOT IN (SELECT doc_id FROM articles)"
         )
         for table, columns in TABLES.items():
-            folder = staging / table
-            if not folder.exists():
+            path = staging / table / name
+            if not path.exists():
                 continue
             names = ", ".join(f'"{c}"' for c in columns)
             connection.execute(
                 f"INSERT INTO {table} ({names}) SELECT DISTINCT ON ({UNIQUE[table]}) {names} "
-                f"FROM read_parquet('{folder}/*.parquet') WHERE doc_id IN (SELECT doc_id FROM incoming)"
-                + (" ON CONFLICT DO NOTHING" if table == "articles" else "")
+                f"FROM read_parquet('{path}') WHERE doc_id IN (SELECT doc_id FROM incoming)"
             )
         connection.execute("DROP TABLE incoming")
         connection.execute("COMMIT")
     except duckdb.Error:
         connection.execute("ROLLBACK")
         raise
+
+
+def _load(store: Store, staging: Path, summary: Summary) -> None:
+    """Load the partitions' Parquet into the store, one transaction per partition (so memory does not grow with
+    the corpus, and a stopped load keeps what it committed), skipping stored articles."""
+    connection = store.connection
+    articles = staging / "articles"
+    if not articles.exists():
+        return
+    before = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    total = connection.execute(f"SELECT count(*) FROM read_parquet('{articles}/*.parquet')").fetchone()[0]
+    for part in sorted(articles.glob("*.parquet")):
+        _load_partition(connection, staging, part.name)
     after = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     summary.articles = after["articles"] - before["articles"]
     summary.already_stored = total - summary.articles

@@ -35,14 +35,7 @@ class Scope:
     mentions: bool = False  # count every mention, not one per event group
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, params = common_filters(
-            since=self.since,
-            until=self.until,
-            root=self.root,
-            include_uncertain=self.include_uncertain,
-            language=self.language,
-            plover=self.plover,
-        )
+        clauses, params = common_filters(self)
         clauses.insert(0, "target_country IS NOT NULL")
         if len(self.actors) == 1:
             clauses.append("(source_country = ? OR target_country = ?)")

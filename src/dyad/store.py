@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import pandas as pd
@@ -199,8 +199,7 @@ class Store:
         self.connection.register("dyad_batch", frame)
         try:
             names = ", ".join(f'"{c}"' for c in columns)
-            keyed = " ON CONFLICT DO NOTHING" if table == "articles" else ""
-            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch{keyed}")
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM dyad_batch")
         finally:
             with contextlib.suppress(duckdb.Error):  # an interrupted transaction must not hide the interrupt
                 self.connection.unregister("dyad_batch")
@@ -218,14 +217,7 @@ class Store:
                 " OR (source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?))"
             )
             params += [a, a, b, b, b, b, a, a]
-        more, more_params = common_filters(
-            since=where.since,
-            until=where.until,
-            root=where.root,
-            include_uncertain=where.include_uncertain,
-            language=where.language,
-            plover=where.plover,
-        )
+        more, more_params = common_filters(where)
         clauses += more
         params += more_params
         sql = "SELECT * FROM events"
@@ -306,35 +298,38 @@ def article_rows(item: CodedArticle) -> ArticleRows:
     )
 
 
-def common_filters(
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    root: str | None = None,
-    include_uncertain: bool = False,
-    language: str | None = None,
-    plover: str | None = None,
-) -> tuple[list[str], list[Any]]:
+class Filters(Protocol):
+    """The filter fields `EventFilter` and `analysis.Scope` share."""
+
+    since: date | None
+    until: date | None
+    root: str | None
+    include_uncertain: bool
+    language: str | None
+    plover: str | None
+
+
+def common_filters(filters: Filters) -> tuple[list[str], list[Any]]:
     """SQL conditions (and their parameters) shared by event queries and aggregates."""
     clauses: list[str] = []
     params: list[Any] = []
-    if root:
+    if filters.root:
         clauses.append("cameo LIKE ?")
-        params.append(root + "%")
-    if since:
+        params.append(filters.root + "%")
+    if filters.since:
         clauses.append("date >= ?")
-        params.append(since)
-    if until:
+        params.append(filters.since)
+    if filters.until:
         clauses.append("date <= ?")
-        params.append(until)
-    if not include_uncertain:
+        params.append(filters.until)
+    if not filters.include_uncertain:
         clauses.append("NOT negated AND NOT hypothetical")
-    if language:
+    if filters.language:
         clauses.append("language = ?")
-        params.append(language)
-    if plover:
+        params.append(filters.language)
+    if filters.plover:
         clauses.append("plover_type = ?")
-        params.append(plover.upper())
+        params.append(filters.plover.upper())
     return clauses, params
 
 

@@ -11,7 +11,7 @@ store. Memory is sampled every 0.2 s over the whole process tree (the ingest, it
 scheduler and workers): the peak of the sum, of the largest single process and of the main process (the one that
 writes the store) are reported,
 because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
-bench/out/scale.jsonl.
+bench/out/scale.jsonl; the main process's memory over time goes to bench/out/timeline-ENGINE-JOBS-ARTICLES.tsv.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class MemorySampler(threading.Thread):
         self.peak_total = 0
         self.peak_process = 0
         self.peak_main = 0
+        self.timeline: list[tuple[float, int]] = []  # (seconds since start, main process RSS)
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -55,7 +56,9 @@ class MemorySampler(threading.Thread):
                 with contextlib.suppress(psutil.NoSuchProcess):
                     sizes.append(process.memory_info().rss)
             with contextlib.suppress(psutil.NoSuchProcess):
-                self.peak_main = max(self.peak_main, self.root.memory_info().rss)
+                main = self.root.memory_info().rss
+                self.peak_main = max(self.peak_main, main)
+                self.timeline.append((time.perf_counter(), main))
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_process = max(self.peak_process, max(sizes, default=0))
             self.stopped.wait(self.every)
@@ -77,10 +80,12 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
     sampler = MemorySampler(process.pid)
     sampler.start()
     coded_at, summary = None, ""
+    commits: list[tuple[float, int]] = []
     assert process.stderr is not None
     for line in process.stderr:
         if line.startswith("committed"):
             coded_at = time.perf_counter() - started
+            commits.append((time.perf_counter(), int(line.split()[1])))
         elif line.strip():
             summary = line.strip()
     process.wait()
@@ -89,6 +94,7 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"ingest failed ({process.returncode}): {summary}")
+    write_timeline(OUT / f"timeline-{engine}-{jobs}-{articles}.tsv", started, sampler.timeline, commits)
     return {
         "articles": articles,
         "engine": engine,
@@ -102,6 +108,22 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
         "peak_main_mb": round(sampler.peak_main / 2**20),
         "summary": summary,
     }
+
+
+def write_timeline(
+    path: Path, started: float, samples: list[tuple[float, int]], commits: list[tuple[float, int]]
+) -> None:
+    """Seconds, main process MB and articles committed by then, one line per second: where the memory goes."""
+    lines, committed, shown = ["seconds\tmain_mb\tcommitted"], 0, -1.0
+    pending = iter(commits)
+    upcoming = next(pending, None)
+    for at, rss in samples:
+        while upcoming is not None and upcoming[0] <= at:
+            committed, upcoming = upcoming[1], next(pending, None)
+        if at - shown >= 1.0:
+            lines.append(f"{at - started:.1f}\t{rss / 2**20:.0f}\t{committed}")
+            shown = at
+    path.write_text("\n".join(lines) + "\n")
 
 
 def main() -> None:

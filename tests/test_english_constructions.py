@@ -52,7 +52,24 @@ CASES = [
         {("YEM", "190", "SAU")},
     ),
     ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
-    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kirkuk.", {("IRQ", "141", None)}),
+    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kurdistan.", {("IRQ", "141", None)}),
+    (
+        "a protest addresses the country where it is held",
+        "Kenyan students demonstrated in Mombasa on Friday.",
+        {("KEN", "141", "KEN")},
+    ),
+    (
+        "partitive before the subject",
+        "Hundreds of Sudanese refugees rallied outside the embassy.",
+        {("SDN", "141", None)},
+    ),
+    ("labour strike", "Nigerian workers went on strike on Monday.", {("NGA", "143", None)}),
+    (
+        "riots with an adjective source",
+        "Palestinian riots against Israeli policies continued.",
+        {("PSE", "145", "ISR")},
+    ),
+    ("a sanction in a named place", "Kuwait suspended aid deliveries in Basra.", {("KWT", "162", "IRQ")}),
 ]
 
 # what is threatened, offered, rejected or alleged is kept, but marked hypothetical

@@ -76,6 +76,18 @@ CASES = [
     ),
     ("no event", "In Berlin regnete es am Montag den ganzen Tag.", set()),
     ("no event: relations as a state", "Die Beziehungen zwischen Polen und Litauen gelten als gut.", set()),
+    (
+        "Protest im eigenen Land: gegen dessen Führung",
+        "Kenianische Studenten demonstrierten am Freitag in Mombasa.",
+        {("KEN", "141", "KEN")},
+    ),
+    (
+        "Partitiv vor dem Subjekt",
+        "Eine Gruppe sudanesischer Flüchtlinge demonstrierte vor der Botschaft.",
+        {("SDN", "141", None)},
+    ),
+    ("Streik", "Französische Arbeiter streikten am Montag.", {("FRA", "143", None)}),
+    ("Sanktion an einem Ort", "Kuwait stoppte am Montag die Hilfslieferungen in Basra.", {("KWT", "162", "IRQ")}),
 ]
 
 
@@ -176,5 +188,5 @@ def test_agentless_passive_has_no_source(code) -> None:
 
 
 def test_ethnic_group_with_nationality_and_withdrawal_noun(code) -> None:
-    assert triples(code("Irakische Kurden demonstrierten in Kirkuk.", "de")) == {("IRQ", "141", None)}
+    assert triples(code("Irakische Kurden demonstrierten in Kirkuk.", "de")) == {("IRQ", "141", "IRQ")}
     assert ("RUS", "0874", "SYR") in triples(code("Russland kündigte den Abzug aus Syrien an.", "de"))

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from dyad.dedupe import has_groups
+from dyad.dedupe import first_mentions, has_groups
 from dyad.store import common_filters
 
 PERIODS = ("day", "week", "month", "year")
@@ -52,10 +52,7 @@ def relation(connection: duckdb.DuckDBPyConnection, scope: Scope) -> str:
     or when the store has not been grouped yet."""
     if scope.mentions or not has_groups(connection):
         return "events"
-    return (
-        "(SELECT e.* FROM events e LEFT JOIN event_groups g USING (event_id) "
-        "WHERE g.group_id IS NULL OR g.group_id = e.event_id)"
-    )
+    return first_mentions()
 
 
 def dyad_series(

@@ -39,7 +39,7 @@ DUPLICATE_WINDOW_DAYS = 3
 BUCKET_CAP = 64
 SHINGLE = 4
 BANDS = 4
-CHUNK = 50_000
+CHUNK = 10_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -55,15 +55,19 @@ def simhash(text: str) -> int:
 
 
 def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDOW_DAYS) -> int:
-    """(Re)build `event_groups` and `event_group_stats`; returns the number of groups.
+    """(Re)build `event_group_days` and the views `event_groups` and `event_group_stats`; returns the number of
+    groups.
 
     A group starts at a mention and takes the later mentions of the same source, target and code dated at most
     `window_days` after that first one (anchored, so a relation reported every day does not become one long
-    event). One ordered pass over the mentions, in Python: window functions cannot express the anchoring.
+    event). Anchoring depends only on the days a key was reported, so the ordered pass (in Python: window functions
+    cannot express the anchoring) runs over distinct (key, day) rows, not over mentions, and stores each key-day's
+    group; `event_groups` (mention -> group) is a view joining the mentions to it. Nothing the size of the mention
+    table is sorted, fetched or rewritten.
     """
     query = (
-        "SELECT event_id, source_code, coalesce(target_code, ''), cameo, date FROM events "
-        "ORDER BY source_code, coalesce(target_code, ''), cameo, date NULLS LAST, event_id"
+        "SELECT source_code, coalesce(target_code, '') AS target, cameo, date, min(event_id) FROM events "
+        "WHERE date IS NOT NULL GROUP BY ALL ORDER BY source_code, target, cameo, date"
     )
     count = 0
     key: tuple[str, str, str] | None = None
@@ -73,25 +77,51 @@ def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDO
     def chunks(rows: Iterator[list[Any]]) -> Iterator[pd.DataFrame]:
         nonlocal count, key, anchor, group
         for batch in rows:
-            mentions, groups = [], []
-            for event_id, source, target, cameo, when in batch:
+            days = []
+            for source, target, cameo, when, first_mention in batch:
                 this = (source, target, cameo)
-                if when is None or this != key or anchor is None or (when - anchor).days > window_days:
-                    key, anchor, group = this, when, event_id
+                if this != key or anchor is None or (when - anchor).days > window_days:
+                    key, anchor, group = this, when, first_mention
                     count += 1
-                mentions.append(event_id)
-                groups.append(group)
-            yield pd.DataFrame({"event_id": mentions, "group_id": groups})
+                days.append((source, target, cameo, when, group))
+            yield pd.DataFrame(days, columns=["source_code", "target_code", "cameo", "date", "group_id"])
 
-    _rebuild(connection, "event_groups", "event_id VARCHAR, group_id VARCHAR", query, chunks)
-    connection.execute("""
+    columns = "source_code VARCHAR, target_code VARCHAR, cameo VARCHAR, date DATE, group_id VARCHAR"
+    _rebuild(connection, "event_group_days", columns, query, chunks)
+    _replace_views(connection)
+    undated = connection.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()
+    return count + (undated[0] if undated else 0)
+
+
+# every mention with its key-day's group (none when undated: then it is a group of its own)
+_GROUPED_MENTIONS = (
+    "events e LEFT JOIN event_group_days d ON d.source_code = e.source_code "
+    "AND d.target_code = coalesce(e.target_code, '') AND d.cameo = e.cameo AND d.date = e.date"
+)
+_GROUP_ID = "coalesce(d.group_id, e.event_id)"
+
+
+def first_mentions() -> str:
+    """A subquery of the mentions that start a group: one row per event, as aggregates count them."""
+    return f"(SELECT e.* FROM {_GROUPED_MENTIONS} WHERE {_GROUP_ID} = e.event_id)"
+
+
+def _replace_views(connection: duckdb.DuckDBPyConnection) -> None:
+    kind = connection.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = 'event_groups'"
+    ).fetchone()
+    if kind and kind[0] == "BASE TABLE":  # a store grouped by an earlier version, when this was a table
+        connection.execute("DROP TABLE event_groups")
+    connection.execute(
+        f"CREATE OR REPLACE VIEW event_groups AS SELECT e.event_id, {_GROUP_ID} AS group_id FROM {_GROUPED_MENTIONS}"
+    )
+    connection.execute(f"""
         CREATE OR REPLACE VIEW event_group_stats AS
-        SELECT g.group_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
+        SELECT {_GROUP_ID} AS group_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
                count(DISTINCT coalesce(a.source, a.doc_id)) AS sources, min(e.date) AS first_date,
                max(e.date) AS last_date
-        FROM event_groups g JOIN events e USING (event_id) LEFT JOIN articles a ON a.doc_id = e.doc_id
-        GROUP BY g.group_id""")
-    return count
+        FROM {_GROUPED_MENTIONS} LEFT JOIN articles a ON a.doc_id = e.doc_id
+        GROUP BY 1""")
 
 
 def link_duplicates(
@@ -197,6 +227,6 @@ def _rebuild(connection: duckdb.DuckDBPyConnection, table: str, columns: str, qu
 
 def has_groups(connection: duckdb.DuckDBPyConnection) -> bool:
     found = connection.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_groups'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_group_days'"
     ).fetchone()
     return bool(found and found[0])

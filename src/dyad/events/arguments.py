@@ -63,9 +63,6 @@ ARTICLES = frozenset(
         "an",
     ]
 )
-PARTITIVE = frozenset(
-    ["großteil", "mehrheit", "teil", "reihe", "anzahl", "vielzahl", "zahl", "most", "majority", "part"]
-)
 
 
 @dataclass
@@ -148,6 +145,7 @@ class ArgumentFinder:
         self._first_person = frozenset(arguments["first_person"])
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
+        self._partitives = frozenset(arguments.get("partitives", []))
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
 
@@ -177,16 +175,15 @@ class ArgumentFinder:
     def _subject_eligible(self, view: SentenceView, mention: Mention) -> bool:
         if mention.modifier:
             return False
-        if mention.genitive and not self._after_partitive(view, mention):
-            return False
         if view.is_oblique(mention):
             return False
-        return view.governing_preposition(mention) is None
+        if self._after_partitive(view, mention):  # "Thousands of Kenyan students", "die Mehrheit der Abgeordneten"
+            return True
+        return not mention.genitive and view.governing_preposition(mention) is None
 
-    @staticmethod
-    def _after_partitive(view: SentenceView, mention: Mention) -> bool:
+    def _after_partitive(self, view: SentenceView, mention: Mention) -> bool:
         head = view.group_of(mention)[0]
-        return head.first >= 2 and view.tokens[head.first - 2].lower in PARTITIVE
+        return head.first >= 2 and view.tokens[head.first - 2].lower in self._partitives
 
     def clause_subject(
         self, view: SentenceView, clause: Clause, before: int | None, speaker: Mention | None

@@ -21,6 +21,11 @@ from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
+# events whose unnamed target is the country of the place where they happen: an attack on or a sanction in a named
+# place ("shelled Homs", "suspended aid deliveries in Basra"); a protest addresses the authorities where it is held,
+# its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
+PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
+DOMESTIC_PLACE_ROOTS = frozenset({"14"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 # appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
@@ -128,8 +133,9 @@ class SentenceCoder:
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
-        if base_code[:2] in CONFLICT_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
-            place = self._place_target(view, clause.tokens, assignment.sources)
+        if base_code[:2] in PLACE_TARGET_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
+            domestic = base_code[:2] in DOMESTIC_PLACE_ROOTS
+            place = self._place_target(view, clause.tokens, assignment.sources, domestic)
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place attacked ({place.text})")
@@ -222,9 +228,12 @@ class SentenceCoder:
         place = ranked[0][2]
         return {"text": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
 
-    def _place_target(self, view: SentenceView, clause_tokens: list[int], sources: list[Mention]) -> Mention | None:
-        """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country."""
-        source_countries = {m.actor.country for m in sources}
+    def _place_target(
+        self, view: SentenceView, clause_tokens: list[int], sources: list[Mention], domestic: bool
+    ) -> Mention | None:
+        """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country; one in the
+        attacker's own country names no target unless `domestic`."""
+        source_countries = set() if domestic else {m.actor.country for m in sources}
         for first, last, place, _locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
             if country is None or place.country in source_countries or first in view.on_token:

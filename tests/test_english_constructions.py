@@ -70,6 +70,10 @@ CASES = [
         {("PSE", "145", "ISR")},
     ),
     ("a sanction in a named place", "Kuwait suspended aid deliveries in Basra.", {("KWT", "162", "IRQ")}),
+    ("an arrest without agent: the state where", "A Turkish journalist was arrested in Iran.", {("IRN", "173", "TUR")}),
+    ("... in a named city", "Two British nationals were detained in Genoa.", {("ITA", "173", "GBR")}),
+    ("deported from: the state left", "A Russian journalist was deported from Poland.", {("POL", "174", "RUS")}),
+    ("a killing without agent keeps no source", "Three Iraqi civilians were killed in Basra.", set()),
 ]
 
 # what is threatened, offered, rejected or alleged is kept, but marked hypothetical

@@ -87,6 +87,11 @@ CASES = [
         {("SDN", "141", None)},
     ),
     ("Streik", "Französische Arbeiter streikten am Montag.", {("FRA", "143", None)}),
+    (
+        "Festnahme ohne Agens: der Staat, in dem",
+        "Ein türkischer Journalist wurde am Montag im Iran festgenommen.",
+        {("IRN", "173", "TUR")},
+    ),
     ("Sanktion an einem Ort", "Kuwait stoppte am Montag die Hilfslieferungen in Basra.", {("KWT", "162", "IRQ")}),
 ]
 

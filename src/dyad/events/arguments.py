@@ -74,6 +74,7 @@ class Assignment:
     own_source: bool = False
     nested: bool = False
     light_verb: bool = False
+    agentless: bool = False
     attributed_to: Mention | None = None
     pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -266,6 +267,7 @@ class ArgumentFinder:
         elif self._agentless_passive(view, clause, match):
             result.targets, _ = self.clause_subject(view, clause, match.first, speaker)
             result.notes.append("passive without agent: the subject is the target, the source is unknown")
+            result.agentless = True
             return result
         if entry.noun:
             result.nested = self._object_of_other_trigger(view, match, all_matches)

@@ -26,6 +26,12 @@ CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 # its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
 PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
 DOMESTIC_PLACE_ROOTS = frozenset({"14"})
+# investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in
+# Lebanon" (an agentless passive) names its source, the state where it happened; "was expelled from Poland", the
+# state left
+STATE_ACT_CODES = ("09", "161", "1662", "172", "173", "174")
+EXPULSION_CODES = ("161", "1662", "174")
+EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 # appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
@@ -139,6 +145,12 @@ class SentenceCoder:
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place attacked ({place.text})")
+        if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
+            expulsion = base_code.startswith(EXPULSION_CODES)
+            state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)
+            if state is not None:
+                assignment.pairs = [(state, target) for target in assignment.targets]
+                assignment.notes.append(f"source: the state where it happened ({state.text})")
         events = []
         for source, target in assignment.pairs:
             if (
@@ -240,6 +252,25 @@ class SentenceCoder:
                 continue
             start, end = view.tokens[first].start, view.tokens[last].end
             return Mention(first, last, start, end, view.text[start:end], country, "place")
+        return None
+
+    def _state_of_place(
+        self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool
+    ) -> Mention | None:
+        """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
+        unless it is the target's own."""
+        own = {t.actor.country for t in targets if t is not None}
+        for mention in view.mentions:
+            if mention.first in clause_tokens and mention.actor.country not in own and mention.kind != "person":
+                preposition = view.governing_preposition(mention)
+                where = preposition in LOCATIVE or (expulsion and preposition in EXPELLED_FROM)
+                if where and mention.actor.code == mention.actor.country:
+                    return mention
+        for first, last, place, locative in self._places(view, clause_tokens):
+            country = self.gazetteer.countries.get(place.country)
+            if locative and country is not None and place.country not in own:
+                start, end = view.tokens[first].start, view.tokens[last].end
+                return Mention(first, last, start, end, view.text[start:end], country, "place")
         return None
 
 

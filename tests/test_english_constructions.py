@@ -74,6 +74,21 @@ CASES = [
     ("... in a named city", "Two British nationals were detained in Genoa.", {("ITA", "173", "GBR")}),
     ("deported from: the state left", "A Russian journalist was deported from Poland.", {("POL", "174", "RUS")}),
     ("a killing without agent keeps no source", "Three Iraqi civilians were killed in Basra.", set()),
+    (
+        "object relative: its antecedent is the target",
+        "Guinean police tortured Liberian refugees, whom Sierra Leone blames for the unrest.",
+        {("GIN", "1822", "LBR"), ("SLE", "112", "LBR")},
+    ),
+    (
+        "object relative: its antecedent is never the source",
+        "Guinean police tortured Liberian refugees, whom authorities blame for the unrest.",
+        {("GIN", "1822", "LBR")},
+    ),
+    (
+        "modifier between nationality and role",
+        "Irish nationalist guerrillas wounded two British soldiers.",
+        {("IRL", "180", "GBR")},
+    ),
 ]
 
 # what is threatened, offered, rejected or alleged is kept, but marked hypothetical

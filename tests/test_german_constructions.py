@@ -195,3 +195,8 @@ def test_agentless_passive_has_no_source(code) -> None:
 def test_ethnic_group_with_nationality_and_withdrawal_noun(code) -> None:
     assert triples(code("Irakische Kurden demonstrierten in Kirkuk.", "de")) == {("IRQ", "141", "IRQ")}
     assert ("RUS", "0874", "SYR") in triples(code("Russland kündigte den Abzug aus Syrien an.", "de"))
+
+
+def test_object_relative_antecedent_is_the_target(code) -> None:
+    sentence = "Die Polizei nahm zwei syrische Journalisten fest, denen die Türkei Spionage vorwirft."
+    assert ("TUR", "112", "SYR") in triples(code(sentence, "de"))

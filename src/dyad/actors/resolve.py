@@ -160,14 +160,15 @@ class Resolver:
         return not self.language.rules.nouns_capitalised and mention.kind in {"name", "capital", "org"}
 
     def _mention_before(self, by_last: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
-        """The mention ending right before `index`, allowing one adjective or "'s" in between."""
+        """The mention ending right before `index`, allowing one adjective or "'s" in between; after a nationality
+        adjective also one lower-case modifier ("Irish nationalist guerrillas", "Kenyan dock workers")."""
         for gap in (1, 2):
             mention = by_last.get(index - gap)
             if mention is not None:
                 between = tokens[index - gap + 1 : index]
                 possessive = all(t.text in {"'s", "’s", "'"} for t in between)
-                adjective = self.language.rules.nouns_capitalised and all(
-                    t.text.isalpha() and not t.is_title for t in between
+                adjective = (self.language.rules.nouns_capitalised or mention.modifier) and all(
+                    t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between
                 )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention

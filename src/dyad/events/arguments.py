@@ -147,6 +147,7 @@ class ArgumentFinder:
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
+        self._object_relatives = frozenset(language.grammar["clauses"].get("object_relatives", []))
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
 
@@ -221,6 +222,8 @@ class ArgumentFinder:
         current = clause
         while True:
             if current.kind == "rel":
+                if view.tokens[current.first].lower in self._object_relatives:
+                    return [], ""  # "refugees, whom authorities blame": the subject is in the clause, unnamed
                 antecedent = self._antecedent(view, current)
                 if antecedent:
                     return antecedent, "relative clause antecedent"
@@ -293,6 +296,12 @@ class ArgumentFinder:
                 result.notes.append(f"source: {why}")
         if not result.targets:
             result.targets = self._targets(view, match, clause, result.sources)
+        object_relative = clause.kind == "rel" and view.tokens[clause.first].lower in self._object_relatives
+        if object_relative and all(t is None for t in result.targets):
+            antecedent = [m for m in self._antecedent(view, clause) if m not in result.sources]
+            if antecedent:
+                result.targets = list(antecedent)
+                result.notes.append("target: the antecedent of an object relative clause")
         result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
         result.pairs = self._pairs(result)
         return result

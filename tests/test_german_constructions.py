@@ -184,7 +184,9 @@ def test_indirect_speech_muesse_is_a_demand(code) -> None:
 
 def test_threatened_step_is_hypothetical(code) -> None:
     events = code("Lettland drohte, die Beziehungen zu Belarus abzubrechen.", "de")
-    assert triples(events, certain_only=True) == {("LVA", "130", None)}
+    assert triples(events, certain_only=True) == {
+        ("LVA", "130", "BLR")
+    }  # the threat is directed at whom the step would hit
     assert ("LVA", "161", "BLR") in triples(events)
 
 
@@ -200,3 +202,8 @@ def test_ethnic_group_with_nationality_and_withdrawal_noun(code) -> None:
 def test_object_relative_antecedent_is_the_target(code) -> None:
     sentence = "Die Polizei nahm zwei syrische Journalisten fest, denen die Türkei Spionage vorwirft."
     assert ("TUR", "112", "SYR") in triples(code(sentence, "de"))
+
+
+def test_refusal_and_threat_are_directed_at_what_they_govern(code) -> None:
+    assert ("PAK", "120", "IRQ") in triples(code("Pakistan weigerte sich, Soldaten in den Irak zu entsenden.", "de"))
+    assert ("JPN", "130", "KEN") in triples(code("Japan drohte, die Hilfe für Kenia zu kürzen.", "de"))

@@ -64,6 +64,10 @@ ARTICLES = frozenset(
     ]
 )
 
+# appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
+# "threatened to break relations", "accused X of violating"
+IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
+
 
 @dataclass
 class Assignment:
@@ -147,6 +151,7 @@ class ArgumentFinder:
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
+        self._infinitive_markers = frozenset(language.grammar["clauses"]["infinitive_markers"])
         self._object_relatives = frozenset(language.grammar["clauses"].get("object_relatives", []))
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
@@ -454,7 +459,27 @@ class ArgumentFinder:
                 return list(following)
         if entry.noun:
             return [None]
-        return self._object(view, match, clause, sources) or [None]
+        return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
+
+    def _complement_target(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya": a demand, offer, refusal or
+        threat without an object of its own is directed at the first other country in what it governs."""
+        if not match.entry.cameo.startswith(IRREALIS_CODES):
+            return [None]
+        own = {m.actor.country for m in sources}
+        governed = [c for c in view.parse.clauses if c.parent == clause.id and c.kind == "inf" and c.first > match.last]
+        after = match.last + 1
+        infinitive_here = after < len(view.tokens) and view.tokens[after].lower in self._infinitive_markers
+        for mention in view.mentions:
+            if mention.modifier or mention.actor.country in own:
+                continue
+            if (infinitive_here and view.in_clause(mention, clause) and mention.first > after) or any(
+                view.in_clause(mention, child) for child in governed
+            ):
+                return list(view.group_of(mention))
+        return [None]
 
     def _prepositional_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]

@@ -9,7 +9,7 @@ from datetime import date
 from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.recognise import recognise
 from dyad.actors.resolve import Discourse, Resolver, finish_texts
-from dyad.events.arguments import ArgumentFinder, Assignment, SentenceView
+from dyad.events.arguments import IRREALIS_CODES, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
@@ -34,9 +34,6 @@ EXPULSION_CODES = ("161", "1662", "174")
 EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
-# appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
-# "threatened to break relations", "accused X of violating"
-IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
 # a protest's demands ("demonstrated to demand reforms", "calling for independence") are part of the protest event,
 # as CAMEO's 14 subcodes (protest for leadership change, for policy change, ...) code them
 PROTEST_ROOT = "14"

@@ -152,6 +152,7 @@ class ArgumentFinder:
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
         self._infinitive_markers = frozenset(language.grammar["clauses"]["infinitive_markers"])
+        self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
         self._object_relatives = frozenset(language.grammar["clauses"].get("object_relatives", []))
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
@@ -409,13 +410,21 @@ class ArgumentFinder:
             and not (word.endswith(("te", "ten", "tet")))
         )
 
-    @staticmethod
-    def _object_of_other_trigger(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    def _object_of_other_trigger(self, view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+        """ "rejected an ultimatum", "hat die Forderung zurückgewiesen": a verb trigger in the noun's clause, unless
+        it follows in the noun's complement ("its demand that Israel ease restrictions")."""
         clause = view.parse.clause_of[match.first]
         return any(
-            other is not match and not other.entry.noun and view.parse.clause_of[other.first] == clause
+            other is not match
+            and not other.entry.noun
+            and view.parse.clause_of[other.first] == clause
+            and not self._in_complement_of(view, match, other)
             for other in matches
         )
+
+    def _in_complement_of(self, view: SentenceView, noun: TriggerMatch, other: TriggerMatch) -> bool:
+        between = view.tokens[noun.last + 1 : other.first]
+        return bool(between) and between[0].lower in self._complementizers
 
     def _genitive_after(self, view: SentenceView, noun: int) -> list[Mention]:
         for index in (noun + 1, noun + 2):
@@ -458,24 +467,34 @@ class ArgumentFinder:
             if following:
                 return list(following)
         if entry.noun:
-            return [None]
+            return self._complement_target(view, match, clause, sources)
         return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
+
+    def _governs(self, view: SentenceView, clause: Clause) -> bool:
+        return clause.kind == "inf" or (
+            clause.kind == "sub" and view.tokens[clause.first].lower in self._complementizers
+        )
 
     def _complement_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
     ) -> list[Mention | None]:
-        """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya": a demand, offer, refusal or
-        threat without an object of its own is directed at the first other country in what it governs."""
+        """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya", "its demand that Israel ease
+        restrictions": a demand, offer, refusal or threat without an object of its own is directed at the first
+        other country in what it governs."""
         if not match.entry.cameo.startswith(IRREALIS_CODES):
             return [None]
         own = {m.actor.country for m in sources}
-        governed = [c for c in view.parse.clauses if c.parent == clause.id and c.kind == "inf" and c.first > match.last]
+        governed = [
+            c for c in view.parse.clauses if c.parent == clause.id and c.first > match.last and self._governs(view, c)
+        ]
         after = match.last + 1
-        infinitive_here = after < len(view.tokens) and view.tokens[after].lower in self._infinitive_markers
+        complement_here = after < len(view.tokens) and (
+            view.tokens[after].lower in self._infinitive_markers or view.tokens[after].lower in self._complementizers
+        )
         for mention in view.mentions:
             if mention.modifier or mention.actor.country in own:
                 continue
-            if (infinitive_here and view.in_clause(mention, clause) and mention.first > after) or any(
+            if (complement_here and view.in_clause(mention, clause) and mention.first > after) or any(
                 view.in_clause(mention, child) for child in governed
             ):
                 return list(view.group_of(mention))

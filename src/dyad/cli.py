@@ -16,7 +16,7 @@ from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
 from dyad.read import InputError, RawDocument, read_inputs
-from dyad.store import MEMORY_LIMIT, EventFilter, Store, StoreError, row_to_contract
+from dyad.store import INGEST_MEMORY_LIMIT, EventFilter, Store, StoreError, row_to_contract
 
 BATCH_SIZE = 200
 USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError, EngineError)
@@ -148,7 +148,7 @@ def code(
 )
 @click.option(
     "--memory-limit",
-    default=MEMORY_LIMIT,
+    default=INGEST_MEMORY_LIMIT,
     show_default=True,
     help="The most memory the store's database engine may use (it spills to disk beyond).",
 )

@@ -11,7 +11,7 @@ store. Memory is sampled every 0.2 s over the whole process tree (the ingest, it
 scheduler and workers): the peak of the sum, of the largest single process and of the main process (the one that
 writes the store) are reported,
 because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
-bench/out/scale.jsonl; the main process's memory over time goes to bench/out/timeline-ENGINE-JOBS-ARTICLES.tsv.
+bench/out/scale.jsonl; the main process's memory over time goes to bench/out/timeline-ENGINE-JOBS-ARTICLES[-LIMIT].tsv.
 """
 
 from __future__ import annotations
@@ -94,12 +94,13 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"ingest failed ({process.returncode}): {summary}")
-    write_timeline(OUT / f"timeline-{engine}-{jobs}-{articles}.tsv", started, sampler.timeline, commits)
+    cap = f"-{memory_limit}" if memory_limit else ""
+    write_timeline(OUT / f"timeline-{engine}-{jobs}-{articles}{cap}.tsv", started, sampler.timeline, commits)
     return {
         "articles": articles,
         "engine": engine,
         "jobs": jobs,
-        "memory_limit": memory_limit,
+        "memory_limit": memory_limit or "default",
         "wall_s": round(wall, 1),
         "articles_per_s": round(articles / wall, 1),
         "coded_at_s": None if coded_at is None else round(coded_at, 1),

@@ -71,6 +71,8 @@ class Resolver:
         arguments = language.grammar["arguments"]
         self._posting = frozenset(arguments["posting_prepositions"])
         self._based = frozenset(arguments.get("location_participles", []))
+        self._leading = frozenset(arguments.get("leading_participles", []))
+        self._backing = frozenset(arguments.get("backing_participles", []))
         self._coordination = frozenset(arguments["coordination"])
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
@@ -80,7 +82,7 @@ class Resolver:
         )
 
     def resolve(self, tokens: list[Token], found: Recognised, discourse: Discourse) -> list[Mention]:
-        mentions = sorted(found.mentions, key=lambda m: m.first)
+        mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
         mentions = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._anaphora(tokens, mentions, discourse)
@@ -88,6 +90,26 @@ class Resolver:
         self._mark_genitives(tokens, mentions)
         self._group(tokens, mentions)
         return mentions
+
+    def _participle_after(self, tokens: list[Token], mention: Mention) -> str:
+        """ "led" for "Saudi-led" (one token or three)."""
+        own = tokens[mention.last].text
+        if "-" in own.strip("-"):
+            return own.rsplit("-", 1)[1].lower()
+        after = mention.last + 1
+        if after + 1 < len(tokens) and tokens[after].text == "-":
+            return tokens[after + 1].lower
+        return ""
+
+    def _backer(self, tokens: list[Token], mention: Mention) -> bool:
+        """ "Iran-backed militias", "von Russland unterstützte": the country backs the group, it is not the group."""
+        return self._participle_after(tokens, mention) in self._backing
+
+    def _led_by(self, tokens: list[Token], by_last: dict[int, Mention], index: int) -> Mention | None:
+        """ "Saudi - led coalition", "Vietnamese - led forces": the leader's mention, three tokens before."""
+        if index >= 3 and tokens[index - 1].lower in self._leading and tokens[index - 2].text == "-":
+            return by_last.get(index - 3)
+        return None
 
     # roles -------------------------------------------------------------------------------------------------
     def _attach_roles(self, tokens: list[Token], mentions: list[Mention], roles: list[RoleSpan]) -> list[Mention]:
@@ -162,6 +184,9 @@ class Resolver:
     def _mention_before(self, by_last: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
         """The mention ending right before `index`, allowing one adjective or "'s" in between; after a nationality
         adjective also one lower-case modifier ("Irish nationalist guerrillas", "Kenyan dock workers")."""
+        leader = self._led_by(tokens, by_last, index)
+        if leader is not None:
+            return leader
         for gap in (1, 2):
             mention = by_last.get(index - gap)
             if mention is not None:

@@ -15,6 +15,8 @@ import functools
 import json
 import tempfile
 import uuid
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ from dyad.read import InputError, RawDocument, read_file, record_to_document
 from dyad.store import ARTICLE_COLUMNS, EVENT_COLUMNS, SENTENCE_COLUMNS, ArticleRows, Store
 
 MIN_BLOCK = 256 * 1024
-MAX_BLOCK = 64 * 1024 * 1024
+MAX_BLOCK = 8 * 1024 * 1024  # Dask holds a block's lines; the coder takes them in batches
 TABLES = {
     "articles": ARTICLE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
@@ -50,9 +52,9 @@ def _pipeline(actor_files: tuple[Path, ...]):
     return Pipeline.load(actor_files)
 
 
-def _documents_from_lines(lines: list[str], origin: str) -> list[RawDocument | str]:
+def _documents_from_lines(lines: list[str], origin: str, first_line: int = 1) -> list[RawDocument | str]:
     documents: list[RawDocument | str] = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         where = f"{origin} block line {number}"
@@ -78,14 +80,29 @@ def _documents_from_paths(paths: list[str]) -> list[RawDocument | str]:
     return documents
 
 
-def _code_partition(items: list[Any], kind: str, options: Options, out_dir: str) -> dict[str, Any]:
-    """Code one partition and write its rows as Parquet; return counts and problems."""
-    documents = _documents_from_lines(items, "input") if kind == "lines" else _documents_from_paths(items)
-    jobs = [(d, options.language, options.published) for d in documents if isinstance(d, RawDocument)]
-    problems = [d for d in documents if isinstance(d, str)]
-    results = code_batch(_pipeline(options.actor_files), jobs)
-    rows = [r for r in results if isinstance(r, ArticleRows)]
-    problems += [r for r in results if isinstance(r, str)]
+def _code_partition(items: Iterable[Any], kind: str, options: Options, out_dir: str) -> dict[str, Any]:
+    """Code one partition, `options.batch_size` items at a time, and write each batch's rows as Parquet; return
+    counts and problems. Batches keep a worker's memory flat however large a partition is (a gzipped file is one
+    partition)."""
+    articles, problems, seen = 0, [], 0
+    iterator = iter(items)
+    while chunk := list(islice(iterator, options.batch_size)):
+        if kind == "lines":
+            documents = _documents_from_lines(chunk, "input", first_line=seen + 1)
+        else:
+            documents = _documents_from_paths(chunk)
+        seen += len(chunk)
+        jobs = [(d, options.language, options.published) for d in documents if isinstance(d, RawDocument)]
+        problems += [d for d in documents if isinstance(d, str)]
+        results = code_batch(_pipeline(options.actor_files), jobs)
+        rows = [r for r in results if isinstance(r, ArticleRows)]
+        problems += [r for r in results if isinstance(r, str)]
+        _write_part(rows, Path(out_dir))
+        articles += len(rows)
+    return {"articles": articles, "problems": problems}
+
+
+def _write_part(rows: list[ArticleRows], out_dir: Path) -> None:
     part = uuid.uuid4().hex
     tables = {
         "articles": [r.article for r in rows],
@@ -96,13 +113,12 @@ def _code_partition(items: list[Any], kind: str, options: Options, out_dir: str)
     for table, values in tables.items():
         if not values:
             continue
-        directory = Path(out_dir) / table
+        directory = out_dir / table
         directory.mkdir(parents=True, exist_ok=True)
         connection.register("part", pd.DataFrame(values, columns=TABLES[table]))
         connection.execute(f"COPY part TO '{directory / (part + '.parquet')}' (FORMAT PARQUET)")
         connection.unregister("part")
     connection.close()
-    return {"articles": len(rows), "problems": problems}
 
 
 def _bag(source: str, npartitions: int):
@@ -149,7 +165,7 @@ def ingest_with_dask(
     try:
         for kind, bag in _bag(source, options.jobs * 8):
             counts = bag.map_partitions(
-                lambda items, kind=kind: [_code_partition(list(items), kind, options, str(staging))]
+                lambda items, kind=kind: [_code_partition(items, kind, options, str(staging))]
             ).compute()
             for part in counts:
                 for problem in part["problems"]:

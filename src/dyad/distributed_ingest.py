@@ -30,6 +30,7 @@ from dyad.store import ARTICLE_COLUMNS, EVENT_COLUMNS, SENTENCE_COLUMNS, Article
 
 MIN_BLOCK = 256 * 1024
 MAX_BLOCK = 8 * 1024 * 1024  # Dask holds a block's lines; the coder takes them in batches
+STAGE_BATCH = 1000  # articles per staged Parquet part: the store loads one part per transaction
 TABLES = {
     "articles": ARTICLE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
@@ -81,12 +82,12 @@ def _documents_from_paths(paths: list[str]) -> list[RawDocument | str]:
 
 
 def _code_partition(items: Iterable[Any], kind: str, options: Options, out_dir: str) -> dict[str, Any]:
-    """Code one partition, `options.batch_size` items at a time, and write each batch's rows as Parquet; return
-    counts and problems. Batches keep a worker's memory flat however large a partition is (a gzipped file is one
+    """Code one partition, `STAGE_BATCH` items at a time, and write each batch's rows as Parquet; return counts
+    and problems. Batches keep a worker's memory flat however large a partition is (a gzipped file is one
     partition)."""
     articles, problems, seen = 0, [], 0
     iterator = iter(items)
-    while chunk := list(islice(iterator, options.batch_size)):
+    while chunk := list(islice(iterator, STAGE_BATCH)):
         if kind == "lines":
             documents = _documents_from_lines(chunk, "input", first_line=seen + 1)
         else:

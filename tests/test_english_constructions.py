@@ -69,6 +69,7 @@ CASES = [
         "Palestinian riots against Israeli policies continued.",
         {("PSE", "145", "ISR")},
     ),
+    ("an attack on targets in a capital", "Russian jets bombed targets in Kyiv.", {("RUS", "195", "UKR")}),
     ("a sanction in a named place", "Kuwait suspended aid deliveries in Basra.", {("KWT", "162", "IRQ")}),
     ("an arrest without agent: the state where", "A Turkish journalist was arrested in Iran.", {("IRN", "173", "TUR")}),
     ("... in a named city", "Two British nationals were detained in Genoa.", {("ITA", "173", "GBR")}),

@@ -245,7 +245,7 @@ class SentenceCoder:
         source_countries = set() if domestic else {m.actor.country for m in sources}
         for first, last, place, _locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
-            if country is None or place.country in source_countries or first in view.on_token:
+            if country is None or place.country in source_countries:
                 continue
             start, end = view.tokens[first].start, view.tokens[last].end
             return Mention(first, last, start, end, view.text[start:end], country, "place")

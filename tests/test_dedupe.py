@@ -87,3 +87,22 @@ def test_copies_point_to_the_earliest_original_within_the_window() -> None:
     for number in range(5):
         crowded.add(day, f"other-{number}", story ^ (0xFFFF << 16) ^ (number << 40))
     assert all(len(bucket) <= 2 for band in crowded.buckets for bucket in band.values())
+
+
+def test_a_store_grouped_by_an_earlier_version_is_regrouped(pipeline, tmp_path) -> None:
+    """Earlier versions kept `event_groups` as a table of every mention; it becomes a view over key-days."""
+    with Store(tmp_path / "old.duckdb") as store:
+        store.write([pipeline.code(article("a", BODY, date(2026, 3, 2), "agency-one"))])
+        store.connection.execute("CREATE TABLE event_groups (event_id VARCHAR, group_id VARCHAR)")
+        groups = group_events(store.connection)
+        kinds = dict(
+            store.connection.execute(
+                "SELECT table_name, table_type FROM information_schema.tables WHERE table_name LIKE 'event_group%'"
+            ).fetchall()
+        )
+        assert kinds == {"event_group_days": "BASE TABLE", "event_groups": "VIEW", "event_group_stats": "VIEW"}
+        mentions, distinct = store.connection.execute(
+            "SELECT count(*), count(DISTINCT group_id) FROM event_groups"
+        ).fetchone()
+        assert mentions == store.connection.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert distinct == groups

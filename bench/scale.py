@@ -43,6 +43,7 @@ class MemorySampler(threading.Thread):
         self.peak_process = 0
         self.peak_main = 0
         self.timeline: list[tuple[float, int]] = []  # (seconds since start, main process RSS)
+        self.by_process: dict[int, int] = {}  # pid -> peak RSS: which processes hold the memory
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -55,6 +56,7 @@ class MemorySampler(threading.Thread):
             for process in processes:
                 with contextlib.suppress(psutil.NoSuchProcess):
                     sizes.append(process.memory_info().rss)
+                    self.by_process[process.pid] = max(self.by_process.get(process.pid, 0), sizes[-1])
             with contextlib.suppress(psutil.NoSuchProcess):
                 main = self.root.memory_info().rss
                 self.peak_main = max(self.peak_main, main)
@@ -107,6 +109,7 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
         "peak_total_mb": round(sampler.peak_total / 2**20),
         "peak_process_mb": round(sampler.peak_process / 2**20),
         "peak_main_mb": round(sampler.peak_main / 2**20),
+        "peaks_by_process_mb": sorted((round(peak / 2**20) for peak in sampler.by_process.values()), reverse=True),
         "summary": summary,
     }
 

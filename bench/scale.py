@@ -40,8 +40,6 @@ class MemorySampler(threading.Thread):
         self.root = psutil.Process(pid)
         self.every = every
         self.peak_total = 0
-        self.peak_process = 0
-        self.peak_main = 0
         self.timeline: list[tuple[float, int]] = []  # (seconds since start, main process RSS)
         self.by_process: dict[int, int] = {}  # pid -> peak RSS: which processes hold the memory
         self.stopped = threading.Event()
@@ -52,17 +50,15 @@ class MemorySampler(threading.Thread):
                 processes = [self.root, *self.root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 return
-            sizes = []
+            sizes: dict[int, int] = {}
             for process in processes:
                 with contextlib.suppress(psutil.NoSuchProcess):
-                    sizes.append(process.memory_info().rss)
-                    self.by_process[process.pid] = max(self.by_process.get(process.pid, 0), sizes[-1])
-            with contextlib.suppress(psutil.NoSuchProcess):
-                main = self.root.memory_info().rss
-                self.peak_main = max(self.peak_main, main)
-                self.timeline.append((time.perf_counter(), main))
-            self.peak_total = max(self.peak_total, sum(sizes))
-            self.peak_process = max(self.peak_process, max(sizes, default=0))
+                    sizes[process.pid] = process.memory_info().rss
+            for pid, rss in sizes.items():
+                self.by_process[pid] = max(self.by_process.get(pid, 0), rss)
+            if self.root.pid in sizes:
+                self.timeline.append((time.perf_counter(), sizes[self.root.pid]))
+            self.peak_total = max(self.peak_total, sum(sizes.values()))
             self.stopped.wait(self.every)
 
 
@@ -107,8 +103,8 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
         "articles_per_s": round(articles / wall, 1),
         "coded_at_s": None if coded_at is None else round(coded_at, 1),
         "peak_total_mb": round(sampler.peak_total / 2**20),
-        "peak_process_mb": round(sampler.peak_process / 2**20),
-        "peak_main_mb": round(sampler.peak_main / 2**20),
+        "peak_process_mb": round(max(sampler.by_process.values(), default=0) / 2**20),
+        "peak_main_mb": round(sampler.by_process.get(process.pid, 0) / 2**20),
         "peaks_by_process_mb": sorted((round(peak / 2**20) for peak in sampler.by_process.values()), reverse=True),
         "summary": summary,
     }

@@ -470,11 +470,6 @@ class ArgumentFinder:
             return self._complement_target(view, match, clause, sources)
         return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
 
-    def _governs(self, view: SentenceView, clause: Clause) -> bool:
-        return clause.kind == "inf" or (
-            clause.kind == "sub" and view.tokens[clause.first].lower in self._complementizers
-        )
-
     def _complement_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
     ) -> list[Mention | None]:
@@ -485,7 +480,9 @@ class ArgumentFinder:
             return [None]
         own = {m.actor.country for m in sources}
         governed = [
-            c for c in view.parse.clauses if c.parent == clause.id and c.first > match.last and self._governs(view, c)
+            c
+            for c in view.parse.clauses
+            if c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers)
         ]
         after = match.last + 1
         complement_here = after < len(view.tokens) and (

@@ -36,6 +36,10 @@ class Clause:
     def last(self) -> int:
         return self.tokens[-1]
 
+    def is_complement(self, tokens: list[Token], complementizers: frozenset[str]) -> bool:
+        """What a governing verb asks for: an infinitive, or a clause opened by "that"/"dass"."""
+        return self.kind == "inf" or (self.kind == "sub" and tokens[self.first].lower in complementizers)
+
 
 @dataclass
 class ClauseParse:

@@ -14,7 +14,7 @@ from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
-from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token
+from dyad.model import Actor, Event, Mention, Sentence, Span, TimeExpression, Token
 from dyad.ontology import Codebook, PloverMap
 from dyad.places import LOCATIVE, Place, Places
 from dyad.time import TimeFinder
@@ -141,7 +141,7 @@ class SentenceCoder:
             place = self._place_target(view, clause.tokens, assignment.sources, domestic)
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
-                assignment.notes.append(f"target: country of the place attacked ({place.text})")
+                assignment.notes.append(f"target: country of the place named ({place.text})")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
             state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)
@@ -204,10 +204,7 @@ class SentenceCoder:
             home = parse.clause_of[governor.first]
             for number, match in enumerate(matches):
                 clause = parse.clause(match.first)
-                below = clause.parent == home and (
-                    clause.kind == "inf"
-                    or (clause.kind == "sub" and tokens[clause.first].lower in self.complementizers)
-                )
+                below = clause.parent == home and clause.is_complement(tokens, self.complementizers)
                 between = {t.lower for t in tokens[governor.first + 1 : match.first]}
                 after_in_clause = clause.id == home and match.first > governor.first and not between & self.coordinators
                 if match is not governor and (below or after_in_clause):
@@ -245,10 +242,8 @@ class SentenceCoder:
         source_countries = set() if domestic else {m.actor.country for m in sources}
         for first, last, place, _locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
-            if country is None or place.country in source_countries:
-                continue
-            start, end = view.tokens[first].start, view.tokens[last].end
-            return Mention(first, last, start, end, view.text[start:end], country, "place")
+            if country is not None and place.country not in source_countries:
+                return _place_mention(view, first, last, country)
         return None
 
     def _state_of_place(
@@ -266,9 +261,14 @@ class SentenceCoder:
         for first, last, place, locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
             if locative and country is not None and place.country not in own:
-                start, end = view.tokens[first].start, view.tokens[last].end
-                return Mention(first, last, start, end, view.text[start:end], country, "place")
+                return _place_mention(view, first, last, country)
         return None
+
+
+def _place_mention(view: SentenceView, first: int, last: int, country: Actor) -> Mention:
+    """A place's words standing for its country, as an event's source or target."""
+    start, end = view.tokens[first].start, view.tokens[last].end
+    return Mention(first, last, start, end, view.text[start:end], country, "place")
 
 
 def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:

@@ -11,7 +11,7 @@ store. Memory is sampled every 0.2 s over the whole process tree (the ingest, it
 scheduler and workers): the peak of the sum, of the largest single process and of the main process (the one that
 writes the store) are reported,
 because `/usr/bin/time` sees only one process. One JSON line per run is printed and appended to
-bench/out/scale.jsonl; the main process's memory over time goes to bench/out/timeline-ENGINE-JOBS-ARTICLES[-LIMIT].tsv.
+bench/out/scale.jsonl; every process's memory over time goes to bench/out/timeline-ENGINE-JOBS-ARTICLES[-LIMIT].tsv.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class MemorySampler(threading.Thread):
         self.root = psutil.Process(pid)
         self.every = every
         self.peak_total = 0
-        self.timeline: list[tuple[float, int]] = []  # (seconds since start, main process RSS)
+        self.timeline: list[tuple[float, dict[int, int]]] = []  # (time, RSS of every process by pid)
         self.by_process: dict[int, int] = {}  # pid -> peak RSS: which processes hold the memory
         self.stopped = threading.Event()
 
@@ -57,7 +57,7 @@ class MemorySampler(threading.Thread):
             for pid, rss in sizes.items():
                 self.by_process[pid] = max(self.by_process.get(pid, 0), rss)
             if self.root.pid in sizes:
-                self.timeline.append((time.perf_counter(), sizes[self.root.pid]))
+                self.timeline.append((time.perf_counter(), sizes))
             self.peak_total = max(self.peak_total, sum(sizes.values()))
             self.stopped.wait(self.every)
 
@@ -93,7 +93,9 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
     if process.returncode != 0:
         raise SystemExit(f"ingest failed ({process.returncode}): {summary}")
     cap = f"-{memory_limit}" if memory_limit else ""
-    write_timeline(OUT / f"timeline-{engine}-{jobs}-{articles}{cap}.tsv", started, sampler.timeline, commits)
+    write_timeline(
+        OUT / f"timeline-{engine}-{jobs}-{articles}{cap}.tsv", started, process.pid, sampler.timeline, commits
+    )
     return {
         "articles": articles,
         "engine": engine,
@@ -111,17 +113,25 @@ def measure(articles: int, jobs: int, engine: str, memory_limit: str | None = No
 
 
 def write_timeline(
-    path: Path, started: float, samples: list[tuple[float, int]], commits: list[tuple[float, int]]
+    path: Path,
+    started: float,
+    main_pid: int,
+    samples: list[tuple[float, dict[int, int]]],
+    commits: list[tuple[float, int]],
 ) -> None:
-    """Seconds, main process MB and articles committed by then, one line per second: where the memory goes."""
-    lines, committed, shown = ["seconds\tmain_mb\tcommitted"], 0, -1.0
+    """Seconds, articles committed by then, the main process's MB and every other process's MB (in the order the
+    processes started; 0 before a process starts or after it ends), one line per second: where the memory goes."""
+    others = sorted({pid for _, sizes in samples for pid in sizes} - {main_pid})
+    header = ["seconds", "committed", "main_mb", *(f"pid{pid}_mb" for pid in others)]
+    lines, committed, shown = ["\t".join(header)], 0, -1.0
     pending = iter(commits)
     upcoming = next(pending, None)
-    for at, rss in samples:
+    for at, sizes in samples:
         while upcoming is not None and upcoming[0] <= at:
             committed, upcoming = upcoming[1], next(pending, None)
         if at - shown >= 1.0:
-            lines.append(f"{at - started:.1f}\t{rss / 2**20:.0f}\t{committed}")
+            megabytes = [f"{sizes.get(pid, 0) / 2**20:.0f}" for pid in [main_pid, *others]]
+            lines.append("\t".join([f"{at - started:.1f}", str(committed), *megabytes]))
             shown = at
     path.write_text("\n".join(lines) + "\n")
 

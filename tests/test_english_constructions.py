@@ -74,7 +74,46 @@ CASES = [
     ("an arrest without agent: the state where", "A Turkish journalist was arrested in Iran.", {("IRN", "173", "TUR")}),
     ("... in a named city", "Two British nationals were detained in Genoa.", {("ITA", "173", "GBR")}),
     ("deported from: the state left", "A Russian journalist was deported from Poland.", {("POL", "174", "RUS")}),
-    ("a killing without agent keeps no source", "Three Iraqi civilians were killed in Basra.", set()),
+    (
+        "a killing without agent: the country where",
+        "Three Iraqi civilians were killed in Basra.",
+        {("IRQ", "190", "IRQ")},
+    ),
+    (
+        "an unattributed bombing: the country where",
+        "A roadside bombing near the town of Samarra killed one U.S. soldier.",
+        {("IRQ", "190", "USA")},
+    ),
+    ("a killing with no place keeps no source", "Three civilians were killed on Sunday.", set()),
+    (
+        "a demand's that-clause after a time word",
+        "Poland renewed its demand on Monday that Russia pay compensation.",
+        {("POL", "100", "RUS")},
+    ),
+    (
+        "relative without comma: its antecedent is the subject",
+        "Britain sent weapons to Ukraine which is preparing an offensive against Russia.",
+        {("GBR", "072", "UKR"), ("UKR", "154", "RUS")},
+    ),
+    ("hyphenated modifier is no verb", "Turkey began its long-threatened invasion of Syria.", {("TUR", "192", "SYR")}),
+    ("X-led: a hyphen inside a word", "Saudi-led forces captured a town in northern Yemen.", {("SAU", "192", "YEM")}),
+    ("resignation", "The Georgian president resigned on Sunday.", {("GEO", "0831", None)}),
+    (
+        "domestic role takes the sentence's one country",
+        "Egyptian police arrested demonstrators in Cairo.",
+        {("EGY", "173", "EGY")},
+    ),
+    ("... but not from troops abroad", "US troops arrested protesters.", {("USA", "173", None)}),
+    (
+        "... nor when two countries are named",
+        "Egyptian police arrested demonstrators, the Libyan government said.",
+        {("EGY", "173", None)},
+    ),
+    (
+        "partitive with a modifier",
+        "Tens of thousands of university students throughout Indonesia staged demonstrations.",
+        {("IDN", "141", "IDN")},
+    ),
     (
         "object relative: its antecedent is the target",
         "Guinean police tortured Liberian refugees, whom Sierra Leone blames for the unrest.",
@@ -97,7 +136,7 @@ GOVERNED_CASES = [
     (
         "threatened step is not an event",
         "Latvia threatened on Tuesday to break relations with Belarus.",
-        {("LVA", "130", None)},
+        {("LVA", "130", "BLR")},
     ),
     (
         "rejected offer: no meeting",

@@ -190,8 +190,10 @@ def test_threatened_step_is_hypothetical(code) -> None:
     assert ("LVA", "161", "BLR") in triples(events)
 
 
-def test_agentless_passive_has_no_source(code) -> None:
-    assert code("Drei irakische Zivilisten wurden am Sonntag in Bagdad getötet.", "de") == []
+def test_agentless_killing_has_the_place_as_source(code) -> None:
+    sentence = "Drei irakische Zivilisten wurden am Sonntag in Bagdad getötet."
+    assert triples(code(sentence, "de")) == {("IRQ", "190", "IRQ")}
+    assert code("Drei Zivilisten wurden am Sonntag getötet.", "de") == []
 
 
 def test_ethnic_group_with_nationality_and_withdrawal_noun(code) -> None:
@@ -207,3 +209,8 @@ def test_object_relative_antecedent_is_the_target(code) -> None:
 def test_refusal_and_threat_are_directed_at_what_they_govern(code) -> None:
     assert ("PAK", "120", "IRQ") in triples(code("Pakistan weigerte sich, Soldaten in den Irak zu entsenden.", "de"))
     assert ("JPN", "130", "KEN") in triples(code("Japan drohte, die Hilfe für Kenia zu kürzen.", "de"))
+
+
+def test_domestic_role_takes_the_one_country_named(code) -> None:
+    assert triples(code("Die ägyptische Polizei nahm in Kairo Demonstranten fest.", "de")) == {("EGY", "173", "EGY")}
+    assert triples(code("US-Soldaten nahmen Demonstranten fest.", "de")) == {("USA", "173", None)}

@@ -12,8 +12,27 @@ from dataclasses import dataclass
 from dyad.resources import data_path, read_tsv, split_forms
 
 LOCATIVE = frozenset(
-    ["in", "im", "bei", "nahe", "nahe", "nördlich", "südlich", "östlich", "westlich", "at", "near", "outside"]
+    {"in", "im", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
+    | {"at", "near", "outside", "throughout", "across"}
 )
+# words between a locative and its place: "near the town of Samarra", "in der Stadt Charkiw"
+PLACE_LEAD = frozenset(
+    {"the", "of", "town", "city", "village", "capital", "province", "region", "district", "port"}
+    | {"der", "dem", "den", "die", "des", "stadt", "hauptstadt", "dorf", "provinz", "hafenstadt"}
+)
+
+
+def after_locative(words: list[str], position: int) -> bool:
+    """Whether the place starting at `position` follows a locative word: right before it, one word before it ("in
+    southern Basra"), or across lead words ("near the town of Samarra")."""
+    if position >= 2 and words[position - 2] in LOCATIVE:
+        return True
+    for back in range(position - 1, max(-1, position - 5), -1):
+        if words[back] in LOCATIVE:
+            return True
+        if words[back] not in PLACE_LEAD:
+            return False
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ class Entry:
 class RoleWord:
     role: str
     mode: str | None
+    domestic: bool = False  # with no country of its own, the role belongs to the one country its sentence names
 
 
 @dataclass
@@ -126,7 +127,9 @@ def build_gazetteer(
         _add_actor_rows(gazetteer, language, tokenize, read_user_actor_file(path, set(known)), known)
     for row in read_tsv(language.data("roles.tsv")):
         words = tuple(lemma(word) for word in tokenize(row["lemma"]))
-        gazetteer.add_role(words, RoleWord(row["role"], row.get("mode") or None))
+        gazetteer.add_role(
+            words, RoleWord(row["role"], row.get("mode") or None, (row.get("scope") or "") == "domestic")
+        )
     return gazetteer
 
 

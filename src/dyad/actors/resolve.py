@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
@@ -66,8 +67,9 @@ class Discourse:
 
 
 class Resolver:
-    def __init__(self, language: Language):
+    def __init__(self, language: Language, countries: Mapping[str, Actor]):
         self.language = language
+        self.countries = countries
         arguments = language.grammar["arguments"]
         self._posting = frozenset(arguments["posting_prepositions"])
         self._based = frozenset(arguments.get("location_participles", []))
@@ -81,11 +83,17 @@ class Resolver:
             [p[0] for p in self._pair_anaphora] + [p[0] for p in self._country_anaphora] + list(self._third_person)
         )
 
-    def resolve(self, tokens: list[Token], found: Recognised, discourse: Discourse) -> list[Mention]:
+    def resolve(
+        self, tokens: list[Token], found: Recognised, discourse: Discourse, place_countries: Iterable[str] = ()
+    ) -> list[Mention]:
+        """`place_countries`: the countries of the places the sentence names, for roles with no country."""
         mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
-        mentions = self._attach_roles(tokens, mentions, found.roles)
+        backed = len(mentions) < len(found.mentions)
+        mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._anaphora(tokens, mentions, discourse)
+        if not backed:
+            mentions += self._domestic_roles(tokens, mentions, loose, place_countries)
         mentions.sort(key=lambda m: (m.first, m.start))
         self._mark_genitives(tokens, mentions)
         self._group(tokens, mentions)
@@ -112,7 +120,11 @@ class Resolver:
         return None
 
     # roles -------------------------------------------------------------------------------------------------
-    def _attach_roles(self, tokens: list[Token], mentions: list[Mention], roles: list[RoleSpan]) -> list[Mention]:
+    def _attach_roles(
+        self, tokens: list[Token], mentions: list[Mention], roles: list[RoleSpan]
+    ) -> tuple[list[Mention], list[RoleSpan]]:
+        """Mentions with the role words next to them merged in, and the role words left without a country."""
+        loose: list[RoleSpan] = []
         by_first = {m.first: m for m in mentions}
         by_last = {m.last: m for m in mentions}
         result: dict[int, Mention] = {id(m): m for m in mentions}
@@ -139,13 +151,35 @@ class Resolver:
                     widened = self._span(tokens, person, role.first, person.last, person.actor)
                     widened.kind = "person"
                     result[id(widened)] = widened
+                else:
+                    loose.append(role)
                 continue
             person = self._person_after(by_first, tokens, merged.last)
             if person is not None and id(person) in result:
                 merged = self._with_person(tokens, merged, person)
                 result.pop(id(person), None)
             result[id(merged)] = merged
-        return self._merge_adjacent_people(tokens, sorted(result.values(), key=lambda m: m.first))
+        return self._merge_adjacent_people(tokens, sorted(result.values(), key=lambda m: m.first)), loose
+
+    def _domestic_roles(
+        self, tokens: list[Token], mentions: list[Mention], loose: list[RoleSpan], place_countries: Iterable[str]
+    ) -> list[Mention]:
+        """ "Egyptian police opened fire on demonstrators", "rebels dismissed an appeal from the president in
+        Abidjan": a domestic role word (police, rebels, protesters, parliament) with no country of its own belongs
+        to the one country the sentence names, in its actors or places. Armed forces abroad are no evidence of where
+        a sentence is ("US troops killed militants"), and a sentence naming two countries settles nothing."""
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        named = {m.actor.country for m in mentions if m.actor.role != "MIL"} | set(place_countries)
+        homes = [self.countries[c] for c in named if c in self.countries]
+        if len(homes) != 1 or len(named) != 1:
+            return []
+        found = []
+        for role in loose:
+            if role.role.domestic and not covered & set(range(role.first, role.last + 1)):
+                mention = self._anaphor(tokens, role.first, role.last, with_role(homes[0], role.role.role))
+                mention.kind, mention.mode = "role", role.role.mode
+                found.append(mention)
+        return found
 
     def _merge_adjacent_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """ "Kremlchef Wladimir Putin", "Kremlin spokesman Dmitry Peskov": one actor, not two."""

@@ -94,6 +94,7 @@ class SentenceView:
     parse: ClauseParse
     prepositions: frozenset[str]
     oblique: frozenset[str]
+    place_modifiers: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.starting = {m.first: m for m in self.mentions}
@@ -116,6 +117,10 @@ class SentenceView:
             if token.lower in self.prepositions:
                 return token.lower
             if token.lower in ARTICLES or token.lower in POSSESSIVES or token.text.isdigit():
+                index -= 1
+                skipped += 1
+                continue
+            if token.lower in self.place_modifiers and skipped < 2:  # "in Western Cambodia"
                 index -= 1
                 skipped += 1
                 continue
@@ -143,6 +148,7 @@ class ArgumentFinder:
         self.language = language
         arguments = language.grammar["arguments"]
         self._prepositions = frozenset(arguments["prepositions"])
+        self._place_modifiers = frozenset(arguments.get("place_modifiers", []))
         self._oblique = frozenset(arguments["oblique_determiners"])
         self._agent = frozenset(arguments["agent_prepositions"])
         self._between = frozenset(arguments["between"])
@@ -158,7 +164,7 @@ class ArgumentFinder:
         self._subject_anywhere = language.rules.subject_anywhere
 
     def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
-        return SentenceView(text, tokens, mentions, parse, self._prepositions, self._oblique)
+        return SentenceView(text, tokens, mentions, parse, self._prepositions, self._oblique, self._place_modifiers)
 
     # speakers ----------------------------------------------------------------------------------------------
     def speaker(self, view: SentenceView) -> Mention | None:
@@ -190,8 +196,16 @@ class ArgumentFinder:
         return not mention.genitive and view.governing_preposition(mention) is None
 
     def _after_partitive(self, view: SentenceView, mention: Mention) -> bool:
+        """ "Thousands of students", "Tens of thousands of university students", "die Mehrheit der Abgeordneten":
+        a partitive, a linking word and at most two lower-case modifiers before the head."""
         head = view.group_of(mention)[0]
-        return head.first >= 2 and view.tokens[head.first - 2].lower in self._partitives
+        for gap in (2, 3, 4):
+            if head.first < gap or view.tokens[head.first - gap].lower not in self._partitives:
+                continue
+            modifiers = view.tokens[head.first - gap + 2 : head.first]
+            if all(t.text.isalpha() and not t.is_title and t.lower not in self._prepositions for t in modifiers):
+                return True
+        return False
 
     def clause_subject(
         self, view: SentenceView, clause: Clause, before: int | None, speaker: Mention | None
@@ -246,11 +260,14 @@ class ArgumentFinder:
         return [], ""
 
     def _antecedent(self, view: SentenceView, clause: Clause) -> list[Mention]:
+        """The actor right before the relative pronoun; "which" mostly refers to a thing or a whole clause, so only
+        an actor directly before it ("Macedonia which", "Hamas, which") is its antecedent."""
         pronoun = view.tokens[clause.first].lower
-        if pronoun in {"was", "which"}:
+        if pronoun == "was":
             return []
         earlier = [m for m in view.mentions if m.last < clause.first and not m.modifier]
-        if earlier and clause.first - earlier[-1].last <= 3:
+        reach = 2 if pronoun == "which" else 3
+        if earlier and clause.first - earlier[-1].last <= reach:
             return view.group_of(earlier[-1])
         return []
 
@@ -418,13 +435,23 @@ class ArgumentFinder:
             other is not match
             and not other.entry.noun
             and view.parse.clause_of[other.first] == clause
+            and (self._subject_anywhere or other.first < match.first)  # English objects follow their verb
             and not self._in_complement_of(view, match, other)
             for other in matches
         )
 
     def _in_complement_of(self, view: SentenceView, noun: TriggerMatch, other: TriggerMatch) -> bool:
-        between = view.tokens[noun.last + 1 : other.first]
-        return bool(between) and between[0].lower in self._complementizers
+        opener = self._complement_opener(view, noun.last, self._complementizers)
+        return opener is not None and opener < other.first
+
+    @staticmethod
+    def _complement_opener(view: SentenceView, last: int, openers: frozenset[str]) -> int | None:
+        """Where "that"/"to" opens what a word governs, right after it or after a time word or two ("its demand
+        today that ...")."""
+        for index in range(last + 1, min(last + 4, len(view.tokens))):
+            if view.tokens[index].lower in openers:
+                return index
+        return None
 
     def _genitive_after(self, view: SentenceView, noun: int) -> list[Mention]:
         for index in (noun + 1, noun + 2):
@@ -484,14 +511,11 @@ class ArgumentFinder:
             for c in view.parse.clauses
             if c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers)
         ]
-        after = match.last + 1
-        complement_here = after < len(view.tokens) and (
-            view.tokens[after].lower in self._infinitive_markers or view.tokens[after].lower in self._complementizers
-        )
+        opener = self._complement_opener(view, match.last, self._infinitive_markers | self._complementizers)
         for mention in view.mentions:
             if mention.modifier or mention.actor.country in own:
                 continue
-            if (complement_here and view.in_clause(mention, clause) and mention.first > after) or any(
+            if (opener is not None and view.in_clause(mention, clause) and mention.first > opener) or any(
                 view.in_clause(mention, child) for child in governed
             ):
                 return list(view.group_of(mention))

@@ -70,6 +70,9 @@ class ClauseSplitter:
         self._quote_close = frozenset(words["quotes_close"])
         self._speech = frozenset(language.grammar["arguments"]["speech_verb_lemmas"])
         self._particles = language.rules.separable_particles()
+        # English relatives need no comma ("Macedonia which is preparing an offensive"); not after a preposition
+        self._bare_relatives = frozenset(words.get("bare_relatives", []))
+        self._prepositions = frozenset(language.grammar["arguments"]["prepositions"])
 
     def split(self, tokens: list[Token], mention_starts: set[int]) -> ClauseParse:
         clauses: list[Clause] = []
@@ -97,7 +100,7 @@ class ClauseSplitter:
             if token.i in inline:
                 continue
             is_quote = text in self._quote_open or text in self._quote_close
-            if is_quote or text in self._boundaries:
+            if (is_quote or text in self._boundaries) and not _joins_words(tokens, token):
                 if chunk:
                     yield chunk, quoted, after_comma
                     chunk = []
@@ -105,9 +108,18 @@ class ClauseSplitter:
                 if is_quote:
                     quoted = self._toggle(quoted, text)
                 continue
+            if chunk and self._bare_relative(tokens, token):
+                yield chunk, quoted, after_comma
+                chunk, after_comma = [], True
             chunk.append(token.i)
         if chunk:
             yield chunk, quoted, after_comma
+
+    def _bare_relative(self, tokens: list[Token], token: Token) -> bool:
+        previous = tokens[token.i - 1]
+        return (
+            token.lower in self._bare_relatives and previous.text.isalpha() and previous.lower not in self._prepositions
+        )
 
     def _inline_quotes(self, tokens: list[Token]) -> set[int]:
         """Quote marks around a phrase inside a clause ("von «tiefer Enttäuschung» im Kreml") are not speech."""
@@ -243,3 +255,10 @@ class ClauseSplitter:
             if final in self._particles and final + token.lemma in self._speech:
                 return True
         return False
+
+
+def _joins_words(tokens: list[Token], token: Token) -> bool:
+    """ "Vietnamese-led" tokenised as "Vietnamese - led": a hyphen inside a word is no clause boundary."""
+    if token.text != "-" or token.i == 0 or token.i + 1 >= len(tokens):
+        return False
+    return tokens[token.i - 1].end == token.start and token.end == tokens[token.i + 1].start

@@ -16,7 +16,7 @@ from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Actor, Event, Mention, Sentence, Span, TimeExpression, Token
 from dyad.ontology import Codebook, PloverMap
-from dyad.places import LOCATIVE, Place, Places
+from dyad.places import LOCATIVE, Place, Places, after_locative
 from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
@@ -26,6 +26,8 @@ CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 # its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
 PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
 DOMESTIC_PLACE_ROOTS = frozenset({"14"})
+# an attack whose attacker the sentence does not name ("a roadside bomb near Samarra killed a US soldier") has the
+# country where it happened as source, as event datasets code unattributed violence
 # investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in
 # Lebanon" (an agentless passive) names its source, the state where it happened; "was expelled from Poland", the
 # state left
@@ -69,7 +71,7 @@ class SentenceCoder:
         self.triggers = triggers
         self.ontology = ontology
         self.places = places
-        self.resolver = Resolver(language)
+        self.resolver = Resolver(language, gazetteer.countries)
         self.splitter = ClauseSplitter(language)
         self.arguments = ArgumentFinder(language)
         self.modality = ModalityJudge(language)
@@ -82,7 +84,8 @@ class SentenceCoder:
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
         found = recognise(tokens, self.gazetteer, self.language)
-        mentions = self.resolver.resolve(tokens, found, context.discourse)
+        place_countries = [place.country for _, _, place in self.places.find([t.text for t in tokens])]
+        mentions = self.resolver.resolve(tokens, found, context.discourse, place_countries)
         finish_texts(sentence.text, mentions)
         context.mentions[sentence.index] = mentions
         parse = self.splitter.split(tokens, {m.first for m in mentions})
@@ -148,6 +151,11 @@ class SentenceCoder:
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets]
                 assignment.notes.append(f"source: the state where it happened ({state.text})")
+        if not assignment.pairs and base_code[:2] in CONFLICT_ROOTS and any(assignment.targets):
+            state = self._state_of_place(view, clause.tokens, [], expulsion=False)
+            if state is not None:
+                assignment.pairs = [(state, target) for target in assignment.targets if target is not None]
+                assignment.notes.append(f"source: unnamed attackers in {state.text}")
         events = []
         for source, target in assignment.pairs:
             if (
@@ -215,11 +223,11 @@ class SentenceCoder:
         """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau
         kritisierte") is no place, one after "in" ("in Moskau") is."""
         words = [view.tokens[i].text for i in clause_tokens]
+        lowers = [t.lower for t in view.tokens]
         found = []
         for first, last, place in self.places.find(words):
             position = clause_tokens[first]
-            previous = view.tokens[position - 1].lower if position > 0 else ""
-            locative = previous in LOCATIVE or (position > 1 and view.tokens[position - 2].lower in LOCATIVE)
+            locative = after_locative(lowers, position)
             actors_here = view.on_token.get(position, [])
             if actors_here and (not locative or any(m.first < position - 1 for m in actors_here)):
                 continue  # an actor ("Moskau kritisierte"), or part of one ("die Regierung in Kiew")
@@ -240,6 +248,9 @@ class SentenceCoder:
         """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country; one in the
         attacker's own country names no target unless `domestic`."""
         source_countries = set() if domestic else {m.actor.country for m in sources}
+        for mention in self._locative_countries(view, clause_tokens):  # "fighting in Western Cambodia"
+            if mention.actor.country not in source_countries:
+                return mention
         for first, last, place, _locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
             if country is not None and place.country not in source_countries:
@@ -252,17 +263,29 @@ class SentenceCoder:
         """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
         unless it is the target's own."""
         own = {t.actor.country for t in targets if t is not None}
-        for mention in view.mentions:
-            if mention.first in clause_tokens and mention.actor.country not in own and mention.kind != "person":
-                preposition = view.governing_preposition(mention)
-                where = preposition in LOCATIVE or (expulsion and preposition in EXPELLED_FROM)
-                if where and mention.actor.code == mention.actor.country:
-                    return mention
+        prepositions = LOCATIVE | EXPELLED_FROM if expulsion else LOCATIVE
+        for mention in self._locative_countries(view, clause_tokens, prepositions):
+            if mention.actor.country not in own:
+                return mention
         for first, last, place, locative in self._places(view, clause_tokens):
             country = self.gazetteer.countries.get(place.country)
             if locative and country is not None and place.country not in own:
                 return _place_mention(view, first, last, country)
         return None
+
+    @staticmethod
+    def _locative_countries(
+        view: SentenceView, clause_tokens: list[int], prepositions: frozenset[str] = LOCATIVE
+    ) -> list[Mention]:
+        """Countries named as where something happens: "in Lebanon", "in Western Cambodia"."""
+        return [
+            m
+            for m in view.mentions
+            if m.first in clause_tokens
+            and m.kind != "person"
+            and m.actor.code == m.actor.country
+            and view.governing_preposition(m) in prepositions
+        ]
 
 
 def _place_mention(view: SentenceView, first: int, last: int, country: Actor) -> Mention:

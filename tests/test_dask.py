@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -30,14 +31,18 @@ def test_dask_local_cluster_equals_local_engine(tmp_path) -> None:
     local, distributed = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
     run = [sys.executable, "-m", "dyad", "ingest", str(source)]
     first = subprocess.run([*run, "--db", str(local), "--jobs", "1"], capture_output=True, check=False, timeout=600)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     second = subprocess.run(
         [*run, "--db", str(distributed), "--engine", "dask", "--jobs", "2"],
         capture_output=True,
         check=False,
         timeout=600,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     assert first.returncode == 0, first.stderr.decode()
     assert second.returncode == 0, second.stderr.decode()
+    assert not list(temporary.glob("dyad-dask-*")), "the temporary staging directory is removed after loading"
     assert contents(distributed) == contents(local)
     assert contents(local)[0] == 60
     again = subprocess.run(

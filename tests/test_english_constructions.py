@@ -97,7 +97,27 @@ CASES = [
     ),
     ("hyphenated modifier is no verb", "Turkey began its long-threatened invasion of Syria.", {("TUR", "192", "SYR")}),
     ("X-led: a hyphen inside a word", "Saudi-led forces captured a town in northern Yemen.", {("SAU", "192", "YEM")}),
-    ("resignation", "The Georgian president resigned on Sunday.", {("GEO", "0831", None)}),
+    (
+        "resignation takes no object",
+        "The Georgian president resigned as the opposition protested in Tbilisi.",
+        {("GEO", "0831", None), ("GEO", "141", "GEO")},
+    ),
+    (
+        "a domestic measure targets its own people",
+        "The Egyptian government imposed a curfew.",
+        {("EGY", "1723", "EGY")},
+    ),
+    (
+        "... or the place named",
+        "Sudan lifted the state of emergency in Darfur on Sunday.",
+        {("SDN", "0814", "SDN")},
+    ),
+    ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", None)}),
+    (
+        "no list across a reporting clause",
+        "Kenya accused Somali militants, the Washington Post said.",
+        {("KEN", "112", "SOM")},
+    ),
     (
         "domestic role takes the sentence's one country",
         "Egyptian police arrested demonstrators in Cairo.",
@@ -133,6 +153,11 @@ CASES = [
 
 # what is threatened, offered, rejected or alleged is kept, but marked hypothetical
 GOVERNED_CASES = [
+    (
+        "a purpose is not yet an event",
+        "Japan hosted Chinese envoys for talks aimed at establishing relations.",
+        {("JPN", "043", "CHN")},
+    ),
     (
         "threatened step is not an event",
         "Latvia threatened on Tuesday to break relations with Belarus.",

@@ -214,3 +214,7 @@ def test_refusal_and_threat_are_directed_at_what_they_govern(code) -> None:
 def test_domestic_role_takes_the_one_country_named(code) -> None:
     assert triples(code("Die ägyptische Polizei nahm in Kairo Demonstranten fest.", "de")) == {("EGY", "173", "EGY")}
     assert triples(code("US-Soldaten nahmen Demonstranten fest.", "de")) == {("USA", "173", None)}
+
+
+def test_domestic_measure_targets_the_country(code) -> None:
+    assert triples(code("Die ägyptische Regierung verhängte eine Ausgangssperre.", "de")) == {("EGY", "1723", "EGY")}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterable
@@ -176,6 +177,8 @@ def ingest_with_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+        if staging_dir is None:  # our own temporary staging: loaded or useless to a re-run, which stages anew
+            shutil.rmtree(staging, ignore_errors=True)
     summary.event_groups = group_events(store.connection)
     summary.duplicate_articles = link_duplicates(store.connection)
     return summary

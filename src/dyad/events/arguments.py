@@ -104,9 +104,12 @@ class SentenceView:
                 self.on_token.setdefault(index, []).append(mention)
 
     def group_of(self, mention: Mention) -> list[Mention]:
+        """The mentions coordinated with this one in its clause ("the guerrillas, the Washington Post said" are
+        no list)."""
         if mention.group is None:
             return [mention]
-        return [m for m in self.mentions if m.group == mention.group]
+        clause = self.parse.clause_of[mention.first]
+        return [m for m in self.mentions if m.group == mention.group and self.parse.clause_of[m.first] == clause]
 
     def governing_preposition(self, mention: Mention) -> str | None:
         head = self.group_of(mention)[0]
@@ -495,6 +498,8 @@ class ArgumentFinder:
                 return list(following)
         if entry.noun:
             return self._complement_target(view, match, clause, sources)
+        if entry.intransitive:  # "resigned as the opposition threatened": what follows is no object
+            return [None]
         return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
 
     def _complement_target(

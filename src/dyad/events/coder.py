@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dyad.actors.gazetteer import Gazetteer
@@ -33,12 +33,18 @@ DOMESTIC_PLACE_ROOTS = frozenset({"14"})
 # state left
 STATE_ACT_CODES = ("09", "161", "1662", "172", "173", "174")
 EXPULSION_CODES = ("161", "1662", "174")
+# curfews, states of emergency, restrictions imposed or eased: a state's measure on its own people, so with no target
+# named it targets the country of the place named ("lifted the curfew in Darfur") or else the state's own country
+DOMESTIC_MEASURE_CODES = ("081", "172")
 EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 # a protest's demands ("demonstrated to demand reforms", "calling for independence") are part of the protest event,
 # as CAMEO's 14 subcodes (protest for leadership change, for policy change, ...) code them
 PROTEST_ROOT = "14"
+# only a state complains officially (114); when citizens, parties or unions "protest", they demonstrate (141)
+OFFICIAL_ONLY = {"114": "141"}
+NON_STATE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REB", "INS"})
 DEMAND_ROOTS = frozenset({"02", "10"})
 
 
@@ -137,6 +143,8 @@ class SentenceCoder:
             # "offered to mediate" is itself the intent event (036); "rejected an offer to host talks" is not
             modality = Modality(modality.negated, True, False)
         base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
+        if assignment.sources and all(s.actor.role in NON_STATE_ROLES for s in assignment.sources):
+            base_code = OFFICIAL_ONLY.get(base_code, base_code)
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
         if base_code[:2] in PLACE_TARGET_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
@@ -145,6 +153,15 @@ class SentenceCoder:
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place named ({place.text})")
+        if (
+            base_code.startswith(DOMESTIC_MEASURE_CODES)
+            and assignment.pairs
+            and not any(t for _, t in assignment.pairs)
+        ):
+            assignment.pairs = [
+                (source, self._domestic_target(view, clause.tokens, source)) for source, _ in assignment.pairs
+            ]
+            assignment.notes.append("target: the people the measure applies to (a domestic measure)")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
             state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)
@@ -256,6 +273,13 @@ class SentenceCoder:
             if country is not None and place.country not in source_countries:
                 return _place_mention(view, first, last, country)
         return None
+
+    def _domestic_target(self, view: SentenceView, clause_tokens: list[int], source: Mention) -> Mention | None:
+        place = self._place_target(view, clause_tokens, [source], domestic=True)
+        country = self.gazetteer.countries.get(source.actor.country)
+        if place is not None or country is None:
+            return place
+        return replace(source, actor=country, kind="name", group=None)
 
     def _state_of_place(
         self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool

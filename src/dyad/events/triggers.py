@@ -41,6 +41,7 @@ class TriggerEntry:
     patient: bool
     noun: bool
     speaker: bool = False
+    intransitive: bool = False
 
     @property
     def size(self) -> int:
@@ -254,7 +255,7 @@ class TriggerLexicon:
 def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun", "speaker"}
+    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
     parts = tuple(tuple(_slot(slot, lemma) for slot in part.split()) for part in pattern.split("...") if part.strip())
@@ -276,6 +277,7 @@ def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
         patient="patient" in flags,
         noun="noun" in flags,
         speaker="speaker" in flags,
+        intransitive="intransitive" in flags,
     )
 
 

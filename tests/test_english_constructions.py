@@ -112,6 +112,21 @@ CASES = [
         "Sudan lifted the state of emergency in Darfur on Sunday.",
         {("SDN", "0814", "SDN")},
     ),
+    (
+        "a number after 'up to' is no preposition",
+        "Up to 300 Kenyan students marched on Monday.",
+        {("KEN", "141", None)},
+    ),
+    (
+        "a protest addresses whom its demands name",
+        "Algerian students began a hunger strike to demand the resignation of the Algerian president.",
+        {("DZA", "142", "DZA")},
+    ),
+    (
+        "a 'where' clause has no subject in its antecedent",
+        "Kurds rallied in Turkey, where police arrested journalists.",
+        {("TUR", "141", "TUR"), ("TUR", "173", "TUR")},
+    ),
     ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", None)}),
     (
         "no list across a reporting clause",

@@ -64,9 +64,14 @@ ARTICLES = frozenset(
     ]
 )
 
+QUANTIFYING = frozenset(
+    {"over", "about", "around", "some", "nearly", "almost", "approximately", "rund", "etwa", "über"}
+)
 # appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
 # "threatened to break relations", "accused X of violating"
 IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
+# a protest is directed at whom its demands address: "went on hunger strike to demand the resignation of X"
+PROTEST_CODES = ("14",)
 
 
 @dataclass
@@ -117,7 +122,7 @@ class SentenceView:
         skipped = 0
         while index >= 0 and skipped < 4:
             token = self.tokens[index]
-            if token.lower in self.prepositions:
+            if token.lower in self.prepositions and not self._quantifier(index):
                 return token.lower
             if token.lower in ARTICLES or token.lower in POSSESSIVES or token.text.isdigit():
                 index -= 1
@@ -133,6 +138,13 @@ class SentenceView:
                 continue
             return None
         return None
+
+    def _quantifier(self, index: int) -> bool:
+        """ "up to 100 Albanians", "over 200 students": a preposition before a number counts, it governs nothing."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is None or not following.text.replace(",", "").isdigit():
+            return False
+        return self.tokens[index].lower in QUANTIFYING or (index > 0 and self.tokens[index - 1].lower == "up")
 
     @staticmethod
     def _adjective_like(token: Token) -> bool:
@@ -508,9 +520,10 @@ class ArgumentFinder:
         """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya", "its demand that Israel ease
         restrictions": a demand, offer, refusal or threat without an object of its own is directed at the first
         other country in what it governs."""
-        if not match.entry.cameo.startswith(IRREALIS_CODES):
+        protest = match.entry.cameo.startswith(PROTEST_CODES)
+        if not match.entry.cameo.startswith(IRREALIS_CODES) and not protest:
             return [None]
-        own = {m.actor.country for m in sources}
+        own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too
         governed = [
             c
             for c in view.parse.clauses

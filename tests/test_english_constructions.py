@@ -39,7 +39,7 @@ CASES = [
         "Chile said it would boycott all contact with Peru.",
         {("CHL", "1312", "PER")},
     ),
-    ("a protest's demand is the protest", "Chilean students rallied to demand reforms.", {("CHL", "141", None)}),
+    ("a protest's demand is the protest", "Chilean students rallied to demand reforms.", {("CHL", "141", "CHL")}),
     ("passive without agent: no source", "Three Iraqi civilians were killed on Sunday.", set()),
     (
         "coordinated verbs share the subject",
@@ -51,8 +51,8 @@ CASES = [
         "A militant group based in Yemen attacked Saudi Arabia.",
         {("YEM", "190", "SAU")},
     ),
-    ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
-    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kurdistan.", {("IRQ", "141", None)}),
+    ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", "CHL")}),
+    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kurdistan.", {("IRQ", "141", "IRQ")}),
     (
         "a protest addresses the country where it is held",
         "Kenyan students demonstrated in Mombasa on Friday.",
@@ -61,9 +61,9 @@ CASES = [
     (
         "partitive before the subject",
         "Hundreds of Sudanese refugees rallied outside the embassy.",
-        {("SDN", "141", None)},
+        {("SDN", "141", "SDN")},
     ),
-    ("labour strike", "Nigerian workers went on strike on Monday.", {("NGA", "143", None)}),
+    ("labour strike", "Nigerian workers went on strike on Monday.", {("NGA", "143", "NGA")}),
     (
         "riots with an adjective source",
         "Palestinian riots against Israeli policies continued.",
@@ -115,7 +115,7 @@ CASES = [
     (
         "a number after 'up to' is no preposition",
         "Up to 300 Kenyan students marched on Monday.",
-        {("KEN", "141", None)},
+        {("KEN", "141", "KEN")},
     ),
     (
         "a protest addresses whom its demands name",
@@ -127,7 +127,7 @@ CASES = [
         "Kurds rallied in Turkey, where police arrested journalists.",
         {("TUR", "141", "TUR"), ("TUR", "173", "TUR")},
     ),
-    ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", None)}),
+    ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", "KEN")}),
     (
         "no list across a reporting clause",
         "Kenya accused Somali militants, the Washington Post said.",

@@ -84,9 +84,9 @@ CASES = [
     (
         "Partitiv vor dem Subjekt",
         "Eine Gruppe sudanesischer Flüchtlinge demonstrierte vor der Botschaft.",
-        {("SDN", "141", None)},
+        {("SDN", "141", "SDN")},
     ),
-    ("Streik", "Französische Arbeiter streikten am Montag.", {("FRA", "143", None)}),
+    ("Streik", "Französische Arbeiter streikten am Montag.", {("FRA", "143", "FRA")}),
     (
         "Festnahme ohne Agens: der Staat, in dem",
         "Ein türkischer Journalist wurde am Montag im Iran festgenommen.",

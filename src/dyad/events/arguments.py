@@ -369,9 +369,9 @@ class ArgumentFinder:
     def _passive_agent(self, view: SentenceView, clause: Clause, match: TriggerMatch) -> list[Mention]:
         if match.entry.noun:
             return []
-        words = {view.tokens[i].lower for i in clause.tokens}
-        if not words & self._passive or not self._looks_participle(view.tokens[match.last]):
-            return []
+        before = {view.tokens[i].lower for i in clause.tokens if match.first - 6 <= i < match.first}
+        if not before & self._passive or not self._looks_participle(view.tokens[match.last]):
+            return []  # "Berlin rejected calls by Minsk, saying it was ...": no auxiliary before it, no passive
         for index in clause.tokens:
             if view.tokens[index].lower in self._agent:
                 mention = self._mention_after(view, index, clause)

@@ -20,21 +20,22 @@ from dyad.places import LOCATIVE, Place, Places, after_locative
 from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
+# an attack whose attacker the sentence does not name ("a roadside bomb near Samarra killed a US soldier") has the
+# country where it happened as source, as event datasets code unattributed violence
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 # events whose unnamed target is the country of the place where they happen: an attack on or a sanction in a named
 # place ("shelled Homs", "suspended aid deliveries in Basra"); a protest addresses the authorities where it is held,
 # its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
 PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
 DOMESTIC_PLACE_ROOTS = frozenset({"14"})
-# an attack whose attacker the sentence does not name ("a roadside bomb near Samarra killed a US soldier") has the
-# country where it happened as source, as event datasets code unattributed violence
 # investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in
 # Lebanon" (an agentless passive) names its source, the state where it happened; "was expelled from Poland", the
 # state left
 STATE_ACT_CODES = ("09", "161", "1662", "172", "173", "174")
 EXPULSION_CODES = ("161", "1662", "174")
 # curfews, states of emergency, restrictions imposed or eased: a state's measure on its own people, so with no target
-# named it targets the country of the place named ("lifted the curfew in Darfur") or else the state's own country
+# named it targets the country of the place named ("lifted the curfew in Darfur") or else the state's own country;
+# likewise a protest with no addressee addresses the authorities where it is held, or else its own
 DOMESTIC_MEASURE_CODES = ("081", "172")
 EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
@@ -153,15 +154,11 @@ class SentenceCoder:
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place named ({place.text})")
-        if (
-            base_code.startswith(DOMESTIC_MEASURE_CODES)
-            and assignment.pairs
-            and not any(t for _, t in assignment.pairs)
-        ):
+        if base_code.startswith((*DOMESTIC_MEASURE_CODES, PROTEST_ROOT)) and not any(t for _, t in assignment.pairs):
             assignment.pairs = [
                 (source, self._domestic_target(view, clause.tokens, source)) for source, _ in assignment.pairs
             ]
-            assignment.notes.append("target: the people the measure applies to (a domestic measure)")
+            assignment.notes.append("target: the country of the place named, or else the source's own")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
             state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)

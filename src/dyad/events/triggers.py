@@ -78,6 +78,10 @@ class TriggerLexicon:
                 for slot in part:
                     self._noun_heads.update(w for w in slot if len(w) >= 4)
         self._head_memo: dict[str, str | None] = {}
+        # English puts a verb before its object ("lifted the blockade"); only a passive reverses them ("the
+        # blockade was lifted"), so "blockade Paris to demand an end to ..." is no "end ... blockade"
+        self._ordered = not language.rules.subject_anywhere
+        self._passive_forms = frozenset(language.grammar["arguments"].get("passive_auxiliary_forms", []))
 
     @classmethod
     def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
@@ -181,6 +185,8 @@ class TriggerLexicon:
                 continue
             if not self._word_class_fits(entry, tokens, combination[0][0]):
                 continue
+            if self._ordered and not self._in_order(tokens, combination):
+                continue
             first = tokens[combination[0][0]]
             exact = bool({first.lemma, first.lower} & entry.parts[0][0])
             slots = [slot for hit, part in zip(combination, entry.parts, strict=True) for slot in part[: len(hit)]]
@@ -189,6 +195,13 @@ class TriggerLexicon:
             evidence = entry.noun and self._nominal_evidence(entry, tokens, indices[-1])
             matches.append(TriggerMatch(entry, tuple(indices), exact, tuple(words[i] for i in indices), evidence))
         return matches
+
+    def _in_order(self, tokens: list[Token], combination: tuple[tuple[int, ...], ...]) -> bool:
+        starts = [hit[0] for hit in combination]
+        if starts == sorted(starts):
+            return True
+        verb = starts[0]
+        return any(t.lower in self._passive_forms for t in tokens[max(0, verb - 3) : verb])
 
     @staticmethod
     def _part_hits(part: Part, keys: list[set[str]], positions: dict[str, list[int]]) -> list[tuple[int, ...]]:

@@ -39,7 +39,7 @@ CASES = [
         "Chile said it would boycott all contact with Peru.",
         {("CHL", "1312", "PER")},
     ),
-    ("a protest's demand is the protest", "Chilean students rallied to demand reforms.", {("CHL", "141", "CHL")}),
+    ("a protest's demand is the protest", "Chilean students rallied to demand reforms.", {("CHL", "141", None)}),
     ("passive without agent: no source", "Three Iraqi civilians were killed on Sunday.", set()),
     (
         "coordinated verbs share the subject",
@@ -51,8 +51,8 @@ CASES = [
         "A militant group based in Yemen attacked Saudi Arabia.",
         {("YEM", "190", "SAU")},
     ),
-    ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", "CHL")}),
-    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kurdistan.", {("IRQ", "141", "IRQ")}),
+    ("light verb + event noun", "Chilean students staged demonstrations on Friday.", {("CHL", "141", None)}),
+    ("ethnic group with nationality", "Iraqi Kurds demonstrated in Kurdistan.", {("IRQ", "141", None)}),
     (
         "a protest addresses the country where it is held",
         "Kenyan students demonstrated in Mombasa on Friday.",
@@ -61,9 +61,9 @@ CASES = [
     (
         "partitive before the subject",
         "Hundreds of Sudanese refugees rallied outside the embassy.",
-        {("SDN", "141", "SDN")},
+        {("SDN", "141", None)},
     ),
-    ("labour strike", "Nigerian workers went on strike on Monday.", {("NGA", "143", "NGA")}),
+    ("labour strike", "Nigerian workers went on strike on Monday.", {("NGA", "143", None)}),
     (
         "riots with an adjective source",
         "Palestinian riots against Israeli policies continued.",
@@ -103,9 +103,9 @@ CASES = [
         {("GEO", "0831", None), ("GEO", "141", "GEO")},
     ),
     (
-        "a domestic measure targets its own people",
+        "a domestic measure with no place named has no target",
         "The Egyptian government imposed a curfew.",
-        {("EGY", "1723", "EGY")},
+        {("EGY", "1723", None)},
     ),
     (
         "... or the place named",
@@ -115,7 +115,7 @@ CASES = [
     (
         "a number after 'up to' is no preposition",
         "Up to 300 Kenyan students marched on Monday.",
-        {("KEN", "141", "KEN")},
+        {("KEN", "141", None)},
     ),
     (
         "a protest addresses whom its demands name",
@@ -127,7 +127,7 @@ CASES = [
         "Kurds rallied in Turkey, where police arrested journalists.",
         {("TUR", "141", "TUR"), ("TUR", "173", "TUR")},
     ),
-    ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", "KEN")}),
+    ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", None)}),
     (
         "no list across a reporting clause",
         "Kenya accused Somali militants, the Washington Post said.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from dyad.actors.gazetteer import Gazetteer
@@ -33,9 +33,9 @@ DOMESTIC_PLACE_ROOTS = frozenset({"14"})
 # state left
 STATE_ACT_CODES = ("09", "161", "1662", "172", "173", "174")
 EXPULSION_CODES = ("161", "1662", "174")
-# curfews, states of emergency, restrictions imposed or eased: a state's measure on its own people, so with no target
-# named it targets the country of the place named ("lifted the curfew in Darfur") or else the state's own country;
-# likewise a protest with no addressee addresses the authorities where it is held, or else its own
+# curfews, states of emergency, restrictions imposed or eased: a state's measure on the people where it applies, so
+# with no target of its own it targets the country of the place named ("lifted the curfew in Darfur"), its own too;
+# with no place named the target stays null, as the contract says
 DOMESTIC_MEASURE_CODES = ("081", "172")
 EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
@@ -154,11 +154,11 @@ class SentenceCoder:
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place named ({place.text})")
-        if base_code.startswith((*DOMESTIC_MEASURE_CODES, PROTEST_ROOT)) and not any(t for _, t in assignment.pairs):
-            assignment.pairs = [
-                (source, self._domestic_target(view, clause.tokens, source)) for source, _ in assignment.pairs
-            ]
-            assignment.notes.append("target: the country of the place named, or else the source's own")
+        if base_code.startswith(DOMESTIC_MEASURE_CODES) and not any(t for _, t in assignment.pairs):
+            place = self._place_target(view, clause.tokens, assignment.sources, domestic=True)
+            if place is not None:
+                assignment.pairs = [(source, place) for source, _ in assignment.pairs]
+                assignment.notes.append(f"target: the people where the measure applies ({place.text})")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
             state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)
@@ -270,13 +270,6 @@ class SentenceCoder:
             if country is not None and place.country not in source_countries:
                 return _place_mention(view, first, last, country)
         return None
-
-    def _domestic_target(self, view: SentenceView, clause_tokens: list[int], source: Mention) -> Mention | None:
-        place = self._place_target(view, clause_tokens, [source], domestic=True)
-        country = self.gazetteer.countries.get(source.actor.country)
-        if place is not None or country is None:
-            return place
-        return replace(source, actor=country, kind="name", group=None)
 
     def _state_of_place(
         self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool

@@ -127,6 +127,13 @@ CASES = [
         "Kurds rallied in Turkey, where police arrested journalists.",
         {("TUR", "141", "TUR"), ("TUR", "173", "TUR")},
     ),
+    ("mobilising against", "Britain mobilized reservists for a war against Iraq.", {("GBR", "154", "IRQ")}),
+    ("charging with", "Serbia charged Albania with arming rebels.", {("SRB", "112", "ALB")}),
+    (
+        "'of the' before an organisation is its genitive",
+        "Iran expelled inspectors of the International Atomic Energy Agency.",
+        {("IRN", "1662", "IAEA")},
+    ),
     ("citizens who protest demonstrate", "Kenyan students protested on Monday.", {("KEN", "141", None)}),
     (
         "no list across a reporting clause",

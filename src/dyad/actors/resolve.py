@@ -373,6 +373,13 @@ class Resolver:
                 mention.genitive = True
             if article == "of" and before.text.isalpha():
                 mention.genitive = True
+            if (
+                article == "the"
+                and before.lower == "of"
+                and mention.first > 2
+                and tokens[mention.first - 3].text.isalpha()
+            ):
+                mention.genitive = True  # "inspectors of the IAEA"
 
     def _group(self, tokens: list[Token], mentions: list[Mention]) -> None:
         """Coordinated mentions ("Israel und dem Iran", "X, Y and Z") share a group number."""

@@ -46,6 +46,13 @@ class Token:
         return self.text[:1].isupper()
 
 
+def hyphen_in_word(tokens: list[Token] | tuple[Token, ...], index: int) -> bool:
+    """ "Vietnamese-led" tokenised as "Vietnamese - led": the hyphen at `index` joins two words into one."""
+    if tokens[index].text != "-" or index == 0 or index + 1 >= len(tokens):
+        return False
+    return tokens[index - 1].end == tokens[index].start and tokens[index].end == tokens[index + 1].start
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int

@@ -168,18 +168,25 @@ class Resolver:
         Abidjan": a domestic role word (police, rebels, protesters, parliament) with no country of its own belongs
         to the one country the sentence names, in its actors or places. Armed forces abroad are no evidence of where
         a sentence is ("US troops killed militants"), and a sentence naming two countries settles nothing."""
-        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         named = {m.actor.country for m in mentions if m.actor.role != "MIL"} | set(place_countries)
-        homes = [self.countries[c] for c in named if c in self.countries]
-        if len(homes) != 1 or len(named) != 1:
+        home = self.countries.get(named.pop()) if len(named) == 1 else None
+        if home is None:
             return []
-        found = []
-        for role in loose:
-            if role.role.domestic and not covered & set(range(role.first, role.last + 1)):
-                mention = self._anaphor(tokens, role.first, role.last, with_role(homes[0], role.role.role))
-                mention.kind, mention.mode = "role", role.role.mode
-                found.append(mention)
-        return found
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        return [
+            Mention(
+                first=role.first,
+                last=role.last,
+                start=tokens[role.first].start,
+                end=tokens[role.last].end,
+                text="",
+                actor=with_role(home, role.role.role),
+                kind="role",
+                mode=role.role.mode,
+            )
+            for role in loose
+            if role.role.domestic and not covered.intersection(range(role.first, role.last + 1))
+        ]
 
     def _merge_adjacent_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """ "Kremlchef Wladimir Putin", "Kremlin spokesman Dmitry Peskov": one actor, not two."""

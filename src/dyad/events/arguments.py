@@ -64,14 +64,11 @@ ARTICLES = frozenset(
     ]
 )
 
-QUANTIFYING = frozenset(
-    {"over", "about", "around", "some", "nearly", "almost", "approximately", "rund", "etwa", "über"}
-)
 # appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
 # "threatened to break relations", "accused X of violating"
 IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
 # a protest is directed at whom its demands address: "went on hunger strike to demand the resignation of X"
-PROTEST_CODES = ("14",)
+PROTEST_ROOT = "14"
 
 
 @dataclass
@@ -100,6 +97,7 @@ class SentenceView:
     prepositions: frozenset[str]
     oblique: frozenset[str]
     place_modifiers: frozenset[str] = frozenset()
+    quantifiers: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         self.starting = {m.first: m for m in self.mentions}
@@ -144,7 +142,11 @@ class SentenceView:
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or not following.text.replace(",", "").isdigit():
             return False
-        return self.tokens[index].lower in QUANTIFYING or (index > 0 and self.tokens[index - 1].lower == "up")
+        return any(
+            index + 1 >= len(phrase)
+            and tuple(t.lower for t in self.tokens[index + 1 - len(phrase) : index + 1]) == phrase
+            for phrase in self.quantifiers
+        )
 
     @staticmethod
     def _adjective_like(token: Token) -> bool:
@@ -164,6 +166,7 @@ class ArgumentFinder:
         arguments = language.grammar["arguments"]
         self._prepositions = frozenset(arguments["prepositions"])
         self._place_modifiers = frozenset(arguments.get("place_modifiers", []))
+        self._quantifiers = tuple(tuple(q.split()) for q in arguments.get("quantifiers", []))
         self._oblique = frozenset(arguments["oblique_determiners"])
         self._agent = frozenset(arguments["agent_prepositions"])
         self._between = frozenset(arguments["between"])
@@ -179,7 +182,9 @@ class ArgumentFinder:
         self._subject_anywhere = language.rules.subject_anywhere
 
     def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
-        return SentenceView(text, tokens, mentions, parse, self._prepositions, self._oblique, self._place_modifiers)
+        return SentenceView(
+            text, tokens, mentions, parse, self._prepositions, self._oblique, self._place_modifiers, self._quantifiers
+        )
 
     # speakers ----------------------------------------------------------------------------------------------
     def speaker(self, view: SentenceView) -> Mention | None:
@@ -520,7 +525,7 @@ class ArgumentFinder:
         """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya", "its demand that Israel ease
         restrictions": a demand, offer, refusal or threat without an object of its own is directed at the first
         other country in what it governs."""
-        protest = match.entry.cameo.startswith(PROTEST_CODES)
+        protest = match.entry.cameo.startswith(PROTEST_ROOT)
         if not match.entry.cameo.startswith(IRREALIS_CODES) and not protest:
             return [None]
         own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dyad.lang import Language
-from dyad.model import Token
+from dyad.model import Token, hyphen_in_word
 
 _ZU_INFINITIVE = re.compile(r"^[a-zäöü]{2,}zu[a-zäöü]{2,}en$")
 
@@ -100,7 +100,7 @@ class ClauseSplitter:
             if token.i in inline:
                 continue
             is_quote = text in self._quote_open or text in self._quote_close
-            if (is_quote or text in self._boundaries) and not _joins_words(tokens, token):
+            if (is_quote or text in self._boundaries) and not hyphen_in_word(tokens, token.i):
                 if chunk:
                     yield chunk, quoted, after_comma
                     chunk = []
@@ -255,10 +255,3 @@ class ClauseSplitter:
             if final in self._particles and final + token.lemma in self._speech:
                 return True
         return False
-
-
-def _joins_words(tokens: list[Token], token: Token) -> bool:
-    """ "Vietnamese-led" tokenised as "Vietnamese - led": a hyphen inside a word is no clause boundary."""
-    if token.text != "-" or token.i == 0 or token.i + 1 >= len(tokens):
-        return False
-    return tokens[token.i - 1].end == token.start and token.end == tokens[token.i + 1].start

@@ -9,7 +9,7 @@ from datetime import date
 from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.recognise import recognise
 from dyad.actors.resolve import Discourse, Resolver, finish_texts
-from dyad.events.arguments import IRREALIS_CODES, ArgumentFinder, Assignment, SentenceView
+from dyad.events.arguments import IRREALIS_CODES, PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
@@ -40,12 +40,11 @@ DOMESTIC_MEASURE_CODES = ("081", "172")
 EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
-# a protest's demands ("demonstrated to demand reforms", "calling for independence") are part of the protest event,
-# as CAMEO's 14 subcodes (protest for leadership change, for policy change, ...) code them
-PROTEST_ROOT = "14"
 # only a state complains officially (114); when citizens, parties or unions "protest", they demonstrate (141)
 OFFICIAL_ONLY = {"114": "141"}
 NON_STATE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REB", "INS"})
+# a protest's (PROTEST_ROOT) demands and appeals ("demonstrated to demand reforms", "calling for independence") are
+# part of the protest event, as CAMEO's 14 subcodes (protest for leadership change, for policy change, ...) code them
 DEMAND_ROOTS = frozenset({"02", "10"})
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from dyad.lang import Language
-from dyad.model import Token
+from dyad.model import Token, hyphen_in_word
 from dyad.resources import read_tsv
 
 Slot = frozenset[str]
@@ -222,7 +222,7 @@ class TriggerLexicon:
             if "-" in token.text:
                 return entry.noun
             return token.is_title == entry.noun or index == 0
-        if not entry.noun and (_hyphen_joined(tokens, index) or "-" in token.text.strip("-")):
+        if not entry.noun and ((index > 0 and hyphen_in_word(tokens, index - 1)) or "-" in token.text.strip("-")):
             return False  # "its long-threatened invasion", "US-led forces": part of a modifier, not a verb
         previous = tokens[index - 1].lower if index else ""
         looks_nominal = previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or token.lower.endswith("s")
@@ -300,10 +300,3 @@ def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:
         words.add(word.lower())
         words.add(lemma(word))
     return frozenset(words)
-
-
-def _hyphen_joined(tokens: list[Token], index: int) -> bool:
-    """ "long - threatened" written "long-threatened": the token is the second half of a hyphenated word."""
-    if index < 2 or tokens[index - 1].text != "-":
-        return False
-    return tokens[index - 2].end == tokens[index - 1].start and tokens[index - 1].end == tokens[index].start

@@ -53,3 +53,18 @@ def test_dask_local_cluster_equals_local_engine(tmp_path) -> None:
     )
     assert b"0 articles stored (60 already there)" in again.stderr
     assert contents(distributed) == contents(local)
+
+
+def test_local_cluster_workers_run_without_the_profiler() -> None:
+    """Dask's profiler keeps a call tree per second in every worker: a long ingest grew by it (docs/scale.md)."""
+    from distributed import Client
+
+    from dyad.distributed_ingest import _local_cluster
+
+    cluster = _local_cluster(1)
+    try:
+        with Client(cluster) as client:
+            sampling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+    finally:
+        cluster.close()
+    assert list(sampling.values()) == [False]

@@ -149,10 +149,22 @@ def _bag(source: str, npartitions: int):
     return bags
 
 
+def _local_cluster(workers: int):
+    """Worker processes without Dask's statistical profiler: it samples every task's stack 100 times a second and
+    keeps a call tree per second for the dashboard (which a local ingest does not serve), so a worker grew by
+    ~2 MB per 1,000 articles coded, for as long as the history lasts (`bench/scale.py` timelines, docs/scale.md).
+    The nannies copy the configuration when they are made, so it holds for the whole cluster."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 def ingest_with_dask(
     source: str, store: Store, options: Options, scheduler: str | None, staging_dir: Path | None
 ) -> Summary:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if source == "-":
         raise EngineError("--engine dask reads files, not standard input")
@@ -160,7 +172,7 @@ def ingest_with_dask(
         client = Client(scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = _local_cluster(options.jobs)
         client = Client(cluster)
     staging = staging_dir or Path(tempfile.mkdtemp(prefix="dyad-dask-"))
     summary = Summary()

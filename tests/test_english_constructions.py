@@ -171,6 +171,26 @@ CASES = [
         "Irish nationalist guerrillas wounded two British soldiers.",
         {("IRL", "180", "GBR")},
     ),
+    (
+        "the author of a rejected call is the target",
+        "Poland rejected calls by Hungary's rulers for new talks.",
+        {("POL", "125", "HUN")},
+    ),
+    (
+        "a threat is directed at whom what it threatens is directed at",
+        "The Kenyan government threatened to impose a curfew in Mombasa.",
+        {("KEN", "130", "KEN"), ("KEN", "1723", "KEN")},
+    ),
+    (
+        "a title before an unknown name: the one country named",
+        "Rebels in Chad dismissed an appeal from President Idriss Tombalaye to disarm.",
+        {("TCD", "120", "TCD")},
+    ),
+    (
+        "a title before an unknown name beside a known leader: no guess",
+        "Putin welcomed President Idriss Tombalaye in Moscow.",
+        {("RUS", "051", None)},
+    ),
 ]
 
 # what is threatened, offered, rejected or alleged is kept, but marked hypothetical

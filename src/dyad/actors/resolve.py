@@ -167,26 +167,50 @@ class Resolver:
         """ "Egyptian police opened fire on demonstrators", "rebels dismissed an appeal from the president in
         Abidjan": a domestic role word (police, rebels, protesters, parliament) with no country of its own belongs
         to the one country the sentence names, in its actors or places. Armed forces abroad are no evidence of where
-        a sentence is ("US troops killed militants"), and a sentence naming two countries settles nothing."""
+        a sentence is ("US troops killed militants"), and a sentence naming two countries settles nothing.
+
+        A title before a name we do not know ("Fijian rebels will release Prime Minister Mahendra Chaudhry") is a
+        person of that one country too, unless the sentence names a known person: leaders meet foreign leaders
+        ("Putin met President X in Moscow")."""
         named = {m.actor.country for m in mentions if m.actor.role != "MIL"} | set(place_countries)
-        home = self.countries.get(named.pop()) if len(named) == 1 else None
+        home = self.countries.get(next(iter(named))) if len(named) == 1 else None
         if home is None:
             return []
+        people = any(m.kind == "person" for m in mentions)
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-        return [
-            Mention(
-                first=role.first,
-                last=role.last,
-                start=tokens[role.first].start,
-                end=tokens[role.last].end,
-                text="",
-                actor=with_role(home, role.role.role),
-                kind="role",
-                mode=role.role.mode,
-            )
-            for role in loose
-            if role.role.domestic and not covered.intersection(range(role.first, role.last + 1))
-        ]
+        found = []
+        for role in loose:
+            last = role.last if role.role.domestic else self._unknown_name_after(tokens, role.last, covered)
+            if last is None or covered.intersection(range(role.first, last + 1)):
+                continue
+            if last > role.last and people:
+                continue
+            found.append(self._role_mention(tokens, role, last, home))
+        return found
+
+    @staticmethod
+    def _unknown_name_after(tokens: list[Token], index: int, covered: set[int]) -> int | None:
+        """The last token of a personal name (two or three capitalised words no actor covers) right after a title."""
+        last = index
+        while last + 1 < len(tokens) and last - index < 3 and last + 1 not in covered:
+            word = tokens[last + 1].text
+            if not (word[:1].isupper() and word[1:].islower()):
+                break
+            last += 1
+        return last if last - index >= 2 else None
+
+    @staticmethod
+    def _role_mention(tokens: list[Token], role: RoleSpan, last: int, home: Actor) -> Mention:
+        return Mention(
+            first=role.first,
+            last=last,
+            start=tokens[role.first].start,
+            end=tokens[last].end,
+            text="",
+            actor=with_role(home, role.role.role),
+            kind="role" if last == role.last else "person",
+            mode=role.role.mode,
+        )
 
     def _merge_adjacent_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """ "Kremlchef Wladimir Putin", "Kremlin spokesman Dmitry Peskov": one actor, not two."""

@@ -175,6 +175,8 @@ class ArgumentFinder:
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
+        self._authored = frozenset(arguments.get("authored_nouns", []))
+        self._authoring = frozenset(arguments.get("authoring_prepositions", []))
         self._infinitive_markers = frozenset(language.grammar["clauses"]["infinitive_markers"])
         self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
         self._object_relatives = frozenset(language.grammar["clauses"].get("object_relatives", []))
@@ -587,10 +589,19 @@ class ArgumentFinder:
             if mention.actor.code in source_codes or mention.actor.role == "MED":
                 continue
             preposition = view.governing_preposition(mention)
-            if preposition is not None and not mention.genitive:
+            if preposition is not None and not mention.genitive and not self._author_of_call(view, mention, match):
                 continue
             return list(view.group_of(mention))
         return []
+
+    def _author_of_call(self, view: SentenceView, mention: Mention, match: TriggerMatch) -> bool:
+        """ "rejected calls by Belarus's rulers", "dismissed an appeal from President X": who made the call, offer
+        or plan that the event answers."""
+        for index in range(mention.first - 1, max(match.first, mention.first - 4), -1):
+            if view.tokens[index].lower in self._authoring:
+                before = view.tokens[index - 1]
+                return index - 1 <= match.first + 4 and bool(self._authored.intersection(before.lemmas))
+        return False
 
     @staticmethod
     def _through_nested_event(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dyad.actors.gazetteer import Gazetteer
@@ -108,19 +108,23 @@ class SentenceCoder:
         speaker = self.arguments.speaker(view)
         if speaker is None and any(c.quoted for c in parse.clauses):
             speaker = context.last_speaker
-        events: list[Event] = []
+        by_match: list[list[Event]] = []
         if matches:
             times = self.times.find(tokens, context.published)
             governed = self._governed_matches(tokens, matches, parse)
             for number, match in enumerate(matches):
-                governors = governed.get(number, set())
+                governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
                 if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
+                    by_match.append([])
                     continue
                 assignment = self.arguments.assign(view, match, speaker, matches)
-                events += self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
+                by_match.append(
+                    self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
+                )
+            _targets_from_governed(by_match, governed)
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
-        return _unique(events)
+        return _unique([event for events in by_match for event in events])
 
     def _events(
         self,
@@ -211,15 +215,15 @@ class SentenceCoder:
 
     def _governed_matches(
         self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse
-    ) -> dict[int, set[str]]:
+    ) -> dict[int, set[int]]:
         """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
         that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
         "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
         plan and launched strikes" is two events). They are marked hypothetical, not dropped. A protest governs its
         demands the same way ("rallied to demand reforms"); those fold into the protest.
-        Returns match number -> the CAMEO roots of what governs it."""
-        governed: dict[int, set[str]] = {}
-        for governor in matches:
+        Returns match number -> the numbers of the matches that govern it."""
+        governed: dict[int, set[int]] = {}
+        for number_of_governor, governor in enumerate(matches):
             if not governor.entry.cameo.startswith((*IRREALIS_CODES, PROTEST_ROOT)):
                 continue
             home = parse.clause_of[governor.first]
@@ -229,7 +233,7 @@ class SentenceCoder:
                 between = {t.lower for t in tokens[governor.first + 1 : match.first]}
                 after_in_clause = clause.id == home and match.first > governor.first and not between & self.coordinators
                 if match is not governor and (below or after_in_clause):
-                    governed.setdefault(number, set()).add(governor.entry.cameo[:2])
+                    governed.setdefault(number, set()).add(number_of_governor)
         return governed
 
     def _places(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
@@ -348,6 +352,26 @@ def _confidence(assignment: Assignment, event: Event) -> float:
     if event.source.kind == "anaphor" or (event.target is not None and event.target.kind == "anaphor"):
         score -= 0.15
     return max(0.1, min(0.95, score))
+
+
+def _targets_from_governed(by_match: list[list[Event]], governed: dict[int, set[int]]) -> None:
+    """ "threatened to impose a curfew in Algiers": a threat, demand or offer that names no target of its own is
+    directed at whom what it governs is directed at (here the people of Algiers, the government's own)."""
+    for number, governors in sorted(governed.items()):
+        target = next((e.target for e in by_match[number] if e.target is not None), None)
+        for governor in governors:
+            if target is None or not by_match[governor] or any(e.target for e in by_match[governor]):
+                continue
+            by_match[governor] = [
+                event if event.source.actor.code == target.actor.code else _directed(event, target)
+                for event in by_match[governor]
+            ]
+
+
+def _directed(event: Event, target: Mention) -> Event:
+    directed = replace(event, target=target, notes=[*event.notes, f"target: that of what it governs ({target.text})"])
+    directed.event_id = _event_id(directed)
+    return directed
 
 
 def _event_id(event: Event) -> str:

@@ -182,6 +182,16 @@ CASES = [
         {("KEN", "130", "KEN"), ("KEN", "1723", "KEN")},
     ),
     (
+        "a purpose infinitive's subject is the clause subject",
+        "The Senegalese president will visit Mali and Guinea to mediate.",
+        {("SEN", "036", "MLI"), ("SEN", "036", "GIN"), ("SEN", "039", None)},
+    ),
+    (
+        "after urging, the object is the infinitive's subject",
+        "Moscow urged Kyiv to negotiate with Minsk.",
+        {("RUS", "020", "UKR"), ("UKR", "046", "BLR")},
+    ),
+    (
         "a title before an unknown name: the one country named",
         "Rebels in Chad dismissed an appeal from President Idriss Tombalaye to disarm.",
         {("TCD", "120", "TCD")},

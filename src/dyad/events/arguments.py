@@ -176,6 +176,7 @@ class ArgumentFinder:
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
         self._authored = frozenset(arguments.get("authored_nouns", []))
+        self._object_control = frozenset(arguments.get("object_control_verbs", []))
         self._authoring = frozenset(arguments.get("authoring_prepositions", []))
         self._infinitive_markers = frozenset(language.grammar["clauses"]["infinitive_markers"])
         self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
@@ -389,16 +390,22 @@ class ArgumentFinder:
     def _coordinated_verb_anchor(
         self, view: SentenceView, clause: Clause, match: TriggerMatch, all_matches: list[TriggerMatch]
     ) -> int:
-        """ "X killed Y and wounded Z": the second verb's subject is the first verb's, found before that verb."""
-        if match.first == 0 or view.tokens[match.first - 1].lower not in self._coordinators:
+        """ "X killed Y and wounded Z": the second verb's subject is the first verb's, found before that verb. So is
+        a purpose infinitive's: "X will visit Y and Z to mediate" (X mediates), but "X asked Y to mediate" (Y)."""
+        before = view.tokens[match.first - 1].lower if match.first else ""
+        if before not in self._coordinators and before not in self._infinitive_markers:
             return match.first
         home = view.parse.clause_of[match.first]
         earlier = [
-            m.first
+            m
             for m in all_matches
             if not m.entry.noun and m.first < match.first and view.parse.clause_of[m.first] == home
         ]
-        return min(earlier, default=match.first)
+        if before in self._infinitive_markers and any(
+            self._object_control.intersection(view.tokens[i].lemmas) for m in earlier for i in m.tokens
+        ):
+            return match.first
+        return min((m.first for m in earlier), default=match.first)
 
     def _agentless_passive(self, view: SentenceView, clause: Clause, match: TriggerMatch) -> bool:
         if match.entry.noun or not self._looks_participle(view.tokens[match.last]):

@@ -192,6 +192,12 @@ CASES = [
         {("RUS", "020", "UKR"), ("UKR", "046", "BLR")},
     ),
     (
+        "a trigger's parts lie close together: no 'announced ... truce' across a phrase",
+        "Greece announced a suspension of air links with Albania, a day after an Albanian jet shot down a helicopter"
+        " carrying truce monitors.",
+        {("GRC", "161", "ALB")},
+    ),
+    (
         "a title before an unknown name: the one country named",
         "Rebels in Chad dismissed an appeal from President Idriss Tombalaye to disarm.",
         {("TCD", "120", "TCD")},

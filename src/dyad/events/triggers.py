@@ -82,6 +82,7 @@ class TriggerLexicon:
         # blockade was lifted"), so "blockade Paris to demand an end to ..." is no "end ... blockade"
         self._ordered = not language.rules.subject_anywhere
         self._passive_forms = frozenset(language.grammar["arguments"].get("passive_auxiliary_forms", []))
+        self._max_span = int(language.grammar["language"].get("max_trigger_span", 0)) or None
 
     @classmethod
     def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
@@ -182,6 +183,8 @@ class TriggerLexicon:
             if len(set(indices)) != len(indices):
                 continue
             if len({clause_of[i] for i in indices}) != 1 and len(entry.parts) > 1:
+                continue
+            if self._max_span is not None and indices[-1] - indices[0] >= self._max_span:
                 continue
             if not self._word_class_fits(entry, tokens, combination[0][0]):
                 continue

@@ -198,6 +198,21 @@ CASES = [
         {("GRC", "161", "ALB")},
     ),
     (
+        "an -ing word after a determiner and an adjective is a noun: 'an informal meeting' is no 'met'",
+        "The Turkish president hosted the Greek prime minister in Ankara on Friday for an informal meeting.",
+        {("TUR", "043", "GRC")},
+    ),
+    (
+        "a word right after a preposition is no verb: 'a series of bombs'",
+        "Afghan rebels kidnapped two Russian advisers and planted a series of bombs in Kabul.",
+        {("AFG", "181", "RUS")},
+    ),
+    (
+        "a participle after a noun stays a verb: 'a declaration demanding'",
+        "Syrian Kurds issued a declaration demanding that the Turkish government release the prisoners.",
+        {("SYR", "1053", "TUR")},
+    ),
+    (
         "a title before an unknown name: the one country named",
         "Rebels in Chad dismissed an appeal from President Idriss Tombalaye to disarm.",
         {("TCD", "120", "TCD")},
@@ -227,6 +242,11 @@ GOVERNED_CASES = [
         {("CHL", "125", "PER")},
     ),
     ("accusation's content", "Amnesty International accused Egypt of torturing detainees.", {("NGOAMN", "112", "EGY")}),
+    (
+        "a condition after 'until' has not happened",
+        "Ivory Coast rebels opposed the deployment of a regional force until their political demands are met.",
+        set(),
+    ),
 ]
 
 

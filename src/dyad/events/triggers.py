@@ -22,6 +22,8 @@ Part = tuple[Slot, ...]
 DETERMINER_BEFORE_NOUN = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"]
 )
+# English adjective endings ("an informal meeting", "a bilateral meeting"), not noun ones ("a declaration demanding")
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "ese", "ble", "ate", "ed")
 CLOSING = frozenset(",.;:!?“”»«\"')")
 
 
@@ -82,6 +84,11 @@ class TriggerLexicon:
         # blockade was lifted"), so "blockade Paris to demand an end to ..." is no "end ... blockade"
         self._ordered = not language.rules.subject_anywhere
         self._passive_forms = frozenset(language.grammar["arguments"].get("passive_auxiliary_forms", []))
+        # "a series of bombs", "after talks": a word right after a preposition is a noun (a gerund may be a verb:
+        # "accused of torturing"); "to" marks infinitives
+        self._nominal_prepositions = frozenset(language.grammar["arguments"]["prepositions"]) - frozenset(
+            language.grammar["clauses"]["infinitive_markers"]
+        )
         self._max_span = int(language.grammar["language"].get("max_trigger_span", 0)) or None
 
     @classmethod
@@ -217,6 +224,9 @@ class TriggerLexicon:
                 hits.append(tuple(range(start, start + len(part))))
         return hits
 
+    def _has_noun_entry(self, token: Token) -> bool:
+        return any(entry.noun for word in (token.lower, token.lemma) for entry in self._by_word.get(word, ()))
+
     def _word_class_fits(self, entry: TriggerEntry, tokens: list[Token], index: int) -> bool:
         token = tokens[index]
         if len(entry.parts) > 1 or len(entry.parts[0]) > 1:
@@ -229,13 +239,16 @@ class TriggerLexicon:
             return False  # "its long-threatened invasion", "US-led forces": part of a modifier, not a verb
         previous = tokens[index - 1].lower if index else ""
         looks_nominal = previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or token.lower.endswith("s")
+        if not entry.noun and _gerund_after_adjective(tokens, index) and self._has_noun_entry(token):
+            return False
         if entry.noun:
             return (
                 looks_nominal
                 or "-" in token.text
                 or bool(index + 1 < len(tokens) and tokens[index + 1].lower in entry.preps)
             )
-        return not (previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"})
+        after_preposition = previous in self._nominal_prepositions and not token.lower.endswith("ing")
+        return not (previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or after_preposition)
 
     @staticmethod
     def _nominal_evidence(entry: TriggerEntry, tokens: list[Token], last: int) -> bool:
@@ -303,3 +316,12 @@ def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:
         words.add(word.lower())
         words.add(lemma(word))
     return frozenset(words)
+
+
+def _gerund_after_adjective(tokens: list[Token], index: int) -> bool:
+    """ "an informal meeting": an -ing form after a determiner and an adjective is a noun."""
+    if index < 2 or not tokens[index].lower.endswith("ing"):
+        return False
+    modifier = tokens[index - 1]
+    adjective = modifier.text.islower() and modifier.text.endswith(ADJECTIVE_ENDINGS)
+    return adjective and tokens[index - 2].lower in DETERMINER_BEFORE_NOUN

@@ -180,12 +180,12 @@ class Resolver:
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         found = []
         for role in loose:
-            last = role.last if role.role.domestic else self._unknown_name_after(tokens, role.last, covered)
-            if last is None or covered.intersection(range(role.first, last + 1)):
-                continue
-            if last > role.last and people:
-                continue
-            found.append(self._role_mention(tokens, role, last, home))
+            if role.role.domestic:
+                last: int | None = role.last
+            else:
+                last = None if people else self._unknown_name_after(tokens, role.last, covered)
+            if last is not None and not covered.intersection(range(role.first, last + 1)):
+                found.append(self._role_mention(tokens, role, last, home))
         return found
 
     @staticmethod

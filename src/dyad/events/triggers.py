@@ -238,17 +238,18 @@ class TriggerLexicon:
         if not entry.noun and ((index > 0 and hyphen_in_word(tokens, index - 1)) or "-" in token.text.strip("-")):
             return False  # "its long-threatened invasion", "US-led forces": part of a modifier, not a verb
         previous = tokens[index - 1].lower if index else ""
-        looks_nominal = previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or token.lower.endswith("s")
-        if not entry.noun and _gerund_after_adjective(tokens, index) and self._has_noun_entry(token):
-            return False
+        after_determiner = previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"}
         if entry.noun:
             return (
-                looks_nominal
+                after_determiner
+                or token.lower.endswith("s")
                 or "-" in token.text
                 or bool(index + 1 < len(tokens) and tokens[index + 1].lower in entry.preps)
             )
+        if _gerund_after_adjective(tokens, index) and self._has_noun_entry(token):
+            return False
         after_preposition = previous in self._nominal_prepositions and not token.lower.endswith("ing")
-        return not (previous in DETERMINER_BEFORE_NOUN or previous in {"'s", "’s"} or after_preposition)
+        return not (after_determiner or after_preposition)
 
     @staticmethod
     def _nominal_evidence(entry: TriggerEntry, tokens: list[Token], last: int) -> bool:

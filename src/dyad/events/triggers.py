@@ -68,9 +68,10 @@ class TriggerMatch:
 
 
 class TriggerLexicon:
-    def __init__(self, entries: list[TriggerEntry], language: Language):
+    def __init__(self, entries: list[TriggerEntry], language: Language, lemma: Callable[[str], str] = str.lower):
         self.entries = entries
         self.language = language
+        self._lemma = lemma
         self._by_word: dict[str, list[TriggerEntry]] = defaultdict(list)
         self._noun_heads: set[str] = set()
         for entry in entries:
@@ -99,7 +100,7 @@ class TriggerLexicon:
                 entries.append(_entry(row, lemma))
             except (KeyError, ValueError) as error:
                 raise TriggerFileError(f"triggers.tsv row {number}: {error}") from None
-        return cls(entries, language)
+        return cls(entries, language, lemma)
 
     def find(
         self,
@@ -138,13 +139,21 @@ class TriggerLexicon:
                 if head:
                     words.add(head)
             elif "-" in token.text.strip("-"):
-                head = token.lemma.rsplit("-", 1)[1]
+                head = self._hyphen_head(token)
                 words.add(head)
                 words.add(self._compound_head(head) or head)
         particles = rules.separable_particles()
         if particles:
             self._add_separable_verbs(tokens, clause_of, keys, particles)
         return keys
+
+    def _hyphen_head(self, token: Token) -> str:
+        """The lemma of a hyphenated word's last part ("US-Luftschläge" -> "luftschlag"); the lemmatiser may have
+        dropped the hyphen from the whole word ("Demokratie-Bewegung" -> "demokratiebewegung")."""
+        if "-" in token.lemma.strip("-"):
+            return token.lemma.rstrip("-").rsplit("-", 1)[1]
+        last = token.text.strip("-").rsplit("-", 1)[1]
+        return self._lemma(last)
 
     def _compound_head(self, lemma: str) -> str | None:
         if lemma in self._noun_heads:

@@ -94,12 +94,17 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
-        entries = []
-        for number, row in enumerate(read_tsv(language.data("triggers.tsv")), 2):
-            try:
-                entries.append(_entry(row, lemma))
-            except (KeyError, ValueError) as error:
-                raise TriggerFileError(f"triggers.tsv row {number}: {error}") from None
+        entries: list[TriggerEntry] = []
+        seen: set[str] = set()
+        for path in language.data_files("triggers"):
+            for number, row in enumerate(read_tsv(path), 2):
+                try:
+                    entry = _entry(row, lemma)
+                except (KeyError, ValueError) as error:
+                    raise TriggerFileError(f"{path.name} row {number}: {error}") from None
+                if _pattern_key(entry.pattern) not in seen:  # an earlier file (the core) decides a pattern's code
+                    seen.add(_pattern_key(entry.pattern))
+                    entries.append(entry)
         return cls(entries, language, lemma)
 
     def find(
@@ -318,6 +323,10 @@ def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
         speaker="speaker" in flags,
         intransitive="intransitive" in flags,
     )
+
+
+def _pattern_key(pattern: str) -> str:
+    return " ".join(pattern.lower().split())
 
 
 def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:

@@ -1,13 +1,15 @@
 """Per-language resources: each language is a folder of data files plus a small rules module.
 
 Adding a language means adding `lang/xx/` with grammar.toml, dates.toml, countries.tsv, actors.tsv, roles.tsv,
-triggers.tsv and a `rules.py` that defines `RULES` (a `LanguageRules`); the coder itself does not change.
+triggers.tsv (more lexicons may go in triggers/) and a `rules.py` that defines `RULES` (a `LanguageRules`); the
+coder itself does not change.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from dyad.resources import data_path, read_toml
@@ -45,6 +47,13 @@ class Language:
 
     def data(self, filename: str):
         return data_path("lang", self.code, filename)
+
+    def data_files(self, stem: str) -> list[Path]:
+        """`stem.tsv` (the hand-tuned core) first, then every TSV of the folder `stem/`, sorted by name: the
+        larger lexicons (codebook-wide triggers, imported dictionaries) that the core overrides."""
+        folder = data_path("lang", self.code, stem)
+        extra = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+        return [self.data(f"{stem}.tsv"), *extra]
 
 
 def load_language(code: str) -> Language:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from dyad.actors.gazetteer import ActorFileError
+from dyad.cli_knowledge import actors, triggers
 from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
@@ -471,3 +472,7 @@ def _finish(problems: list[str]) -> None:
     """Skipped inputs make the exit status non-zero; what was coded or stored before stays."""
     if problems:
         sys.exit(1)
+
+
+cli.add_command(actors)
+cli.add_command(triggers)

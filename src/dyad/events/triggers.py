@@ -44,6 +44,7 @@ class TriggerEntry:
     noun: bool
     speaker: bool = False
     intransitive: bool = False
+    source: str = ""  # the lexicon file the pattern comes from
 
     @property
     def size(self) -> int:
@@ -95,15 +96,17 @@ class TriggerLexicon:
     @classmethod
     def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
         entries: list[TriggerEntry] = []
-        seen: set[str] = set()
-        for path in language.data_files("triggers"):
+        seen: set[tuple[str, bool]] = set()
+        core, *_ = files = language.data_files("triggers")
+        for path in files:
             for number, row in enumerate(read_tsv(path), 2):
                 try:
-                    entry = _entry(row, lemma)
+                    entry = _entry(row, lemma, path.name)
                 except (KeyError, ValueError) as error:
                     raise TriggerFileError(f"{path.name} row {number}: {error}") from None
-                if _pattern_key(entry.pattern) not in seen:  # an earlier file (the core) decides a pattern's code
-                    seen.add(_pattern_key(entry.pattern))
+                key = _pattern_key(entry)
+                if path == core or key not in seen:  # a later file never redefines a pattern of an earlier one
+                    seen.add(key)
                     entries.append(entry)
         return cls(entries, language, lemma)
 
@@ -116,6 +119,12 @@ class TriggerLexicon:
     ) -> list[TriggerMatch]:
         """Triggers in a sentence. Words of actor names never count; where readings overlap, the one using
         fewer words of actor phrases wins ("shared evidence", not the "intelligence" of "intelligence officials")."""
+        return self._choose(self.candidates(tokens, clause_of, names), actor_words)
+
+    def candidates(
+        self, tokens: list[Token], clause_of: list[int], names: frozenset[int] = frozenset()
+    ) -> list[TriggerMatch]:
+        """Every pattern that matches, overlapping ones included (`find` chooses among them)."""
         keys = self._token_keys(tokens, clause_of)
         for index in names:
             keys[index] = set()
@@ -132,7 +141,7 @@ class TriggerLexicon:
                     if key not in seen:
                         seen.add(key)
                         candidates.append(match)
-        return self._choose(candidates, actor_words)
+        return candidates
 
     # keys ---------------------------------------------------------------------------------------------------
     def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> list[set[str]]:
@@ -296,7 +305,7 @@ class TriggerLexicon:
         return sorted(chosen, key=lambda m: m.first)
 
 
-def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
+def _entry(row: dict[str, str], lemma: Callable[[str], str], source: str = "") -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
     unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
@@ -322,11 +331,12 @@ def _entry(row: dict[str, str], lemma: Callable[[str], str]) -> TriggerEntry:
         noun="noun" in flags,
         speaker="speaker" in flags,
         intransitive="intransitive" in flags,
+        source=source,
     )
 
 
-def _pattern_key(pattern: str) -> str:
-    return " ".join(pattern.lower().split())
+def _pattern_key(entry: TriggerEntry) -> tuple[str, bool]:
+    return " ".join(entry.pattern.split()), entry.noun
 
 
 def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:

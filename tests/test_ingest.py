@@ -115,4 +115,4 @@ def test_summary_counts_skipped_inputs_by_reason(tmp_path) -> None:
     result = ingest(str(folder), "--db", str(tmp_path / "s.duckdb"))
     message = result.stderr.decode().strip().splitlines()[-1]
     assert result.returncode == 1
-    assert "1 articles stored" in message and "2 skipped" in message and "empty input" in message
+    assert "1 articles stored" in message and "2 rejected" in message and "empty input" in message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import triples
@@ -21,3 +23,103 @@ def test_hyphenated_german_words_whose_lemma_lost_the_hyphen_do_not_crash(code, 
 
 def test_a_hyphenated_compound_still_names_its_head_noun_as_trigger(code) -> None:
     assert ("USA", "195", "IRN") in triples(code("Die US-Luftschläge gegen den Iran gingen weiter."))
+
+
+def write_jsonl(path, records: list[str]) -> None:
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+
+
+def test_json_nested_too_deeply_is_one_line_not_a_traceback(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import cli
+
+    deep = tmp_path / "deep.jsonl"
+    write_jsonl(
+        deep, ['{"text": ' + "[" * 5000 + "]" * 5000 + "}", json.dumps({"text": "Frankreich kritisierte Israel."})]
+    )
+    result = CliRunner().invoke(cli, ["code", str(deep), "--format", "jsonl", "--lang", "de"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "deep.jsonl:1: JSON nested too deeply" in result.output
+    assert '"cameo": "111"' in result.output  # the next record is still coded
+
+
+def test_a_lone_surrogate_in_json_text_is_replaced_not_fatal(pipeline) -> None:
+    from dyad.read import record_to_document
+
+    record = json.loads('{"text": "Frankreich kritisierte Israel \\ud800 scharf.", "title": "T\\udc00"}')
+    document = record_to_document(record, "test:1")
+    assert "\ufffd" in document.text and document.title == "T\ufffd"
+    coded = pipeline.code(document, "de")
+    assert ("FRA", "111", "ISR") in triples(coded.events)
+    json.dumps([event.to_dict() for event in coded.events]).encode("utf-8")
+
+
+def test_a_paragraph_over_spacys_million_characters_is_coded_in_windows(pipeline) -> None:
+    from dyad.read import RawDocument
+
+    text = "Frankreich kritisierte Israel. " + "Wort " * 220_000
+    coded = pipeline.code(RawDocument(text, "long", language="de"))
+    assert ("FRA", "111", "ISR") in triples(coded.events)
+
+
+def test_a_sentence_without_end_is_coded_in_bounded_windows(pipeline) -> None:
+    from dyad.read import RawDocument
+    from dyad.text.segment import MAX_SENTENCE_TOKENS
+
+    coded = pipeline.code(RawDocument("Russland kritisierte die USA und " * 500, "run-on", language="de"))
+    assert all(len(sentence.tokens) <= MAX_SENTENCE_TOKENS for sentence in coded.sentences)
+    assert ("RUS", "111", "USA") in triples(coded.events)
+
+
+def test_an_article_over_the_time_budget_is_skipped_with_its_origin(monkeypatch) -> None:
+    from dyad.pipeline import Pipeline
+    from dyad.read import InputError, RawDocument
+
+    pipeline = Pipeline.load(languages=("de",), time_budget=5.0)
+    clock = iter(range(0, 1000, 10))  # every look at the clock is 10 s later
+    monkeypatch.setattr("dyad.pipeline.time.monotonic", lambda: next(clock))
+    with pytest.raises(InputError, match=r"slow\.txt: over the time budget \(5 s per article\)"):
+        pipeline.code(RawDocument("Frankreich kritisierte Israel. Russland griff an.", "slow.txt", language="de"))
+
+
+def test_ingest_quarantines_a_failing_record_commits_the_rest_and_retries_it(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import cli
+    from dyad.pipeline import Pipeline
+    from dyad.quarantine import rejected
+    from dyad.store import Store
+
+    original = Pipeline.code
+
+    def faulty(self, raw, language=None, published=None):
+        if "EXPLODE" in raw.text:
+            raise IndexError("a fault in some stage")
+        return original(self, raw, language, published)
+
+    monkeypatch.setattr(Pipeline, "code", faulty)
+    source, db = tmp_path / "batch.jsonl", tmp_path / "store.duckdb"
+    records = [
+        {"id": "one", "text": "Frankreich kritisierte Israel scharf."},
+        {"id": "two", "text": "EXPLODE Russland griff die Ukraine an."},
+        {"id": "three", "text": "Die USA verhängten Sanktionen gegen Iran."},
+    ]
+    write_jsonl(source, [json.dumps(r) for r in records])
+    result = CliRunner().invoke(cli, ["ingest", str(source), "--db", str(db), "--lang", "de"])
+    assert result.exit_code == 1
+    assert "batch.jsonl:2: internal error while coding (IndexError: a fault in some stage)" in result.output
+    with Store(db, read_only=True) as store:
+        stored = {row[0] for row in store.connection.execute("SELECT doc_id FROM articles").fetchall()}
+        assert stored == {"one", "three"}
+        (row,) = rejected(store.connection)
+        assert row["origin"].endswith("batch.jsonl:2") and row["attempts"] == 1
+    listed = CliRunner().invoke(cli, ["rejected", "--db", str(db), "--format", "jsonl"])
+    assert json.loads(listed.output.splitlines()[0])["reason"].startswith("internal error")
+
+    monkeypatch.setattr(Pipeline, "code", original)  # the fault is fixed: a re-run retries only the rejected one
+    again = CliRunner().invoke(cli, ["ingest", str(source), "--db", str(db), "--lang", "de"])
+    assert again.exit_code == 0, again.output
+    assert "1 articles stored (2 already there)" in again.output
+    with Store(db, read_only=True) as store:
+        assert rejected(store.connection) == []

@@ -13,6 +13,7 @@ import click
 
 from dyad.actors.gazetteer import ActorFileError
 from dyad.cli_knowledge import actors, triggers
+from dyad.cli_rejected import rejected_command
 from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
@@ -37,6 +38,14 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 LANG = click.Choice(["auto", "de", "en"])
+article_seconds_option = click.option(
+    "--article-seconds",
+    "time_budget",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Time budget per article: one still coding after this is skipped with a message.",
+)
 actors_option = click.option(
     "--actors",
     "actor_files",
@@ -83,12 +92,19 @@ def cli() -> None:
 @click.option("--published", type=DATE, help="Article date, for texts that carry none.")
 @click.option("--lang", type=LANG, default="auto", show_default=True, help="Language of the articles.")
 @click.option("--explain", is_flag=True, help="Show why each event was coded as it was.")
+@article_seconds_option
 @actors_option
 def code(
-    source: str, fmt: str, published: date | None, lang: str, explain: bool, actor_files: tuple[Path, ...]
+    source: str,
+    fmt: str,
+    published: date | None,
+    lang: str,
+    explain: bool,
+    time_budget: float,
+    actor_files: tuple[Path, ...],
 ) -> None:
     """Code articles (text, HTML or JSONL; '-' reads standard input) and print their events."""
-    pipeline = _pipeline(actor_files)
+    pipeline = _pipeline(actor_files, time_budget)
     problems: list[str] = []
 
     def events() -> Iterator[dict[str, Any]]:
@@ -153,6 +169,7 @@ def code(
     show_default=True,
     help="The most memory the store's database engine may use (it spills to disk beyond).",
 )
+@article_seconds_option
 @actors_option
 def ingest(
     source: str,
@@ -167,6 +184,7 @@ def ingest(
     progress: str,
     out_dir: Path | None,
     memory_limit: str,
+    time_budget: float,
     actor_files: tuple[Path, ...],
 ) -> None:
     """Code articles and store articles, sentences and events. Streams any corpus size; re-running skips what
@@ -178,7 +196,8 @@ def ingest(
     workers = jobs or default_jobs()
     if total is not None and total <= batch_size and engine == "local":
         workers = 1  # not worth starting a pool
-    options = Options(workers, batch_size, None if lang == "auto" else lang, published, actor_files, progress)
+    language = None if lang == "auto" else lang
+    options = Options(workers, batch_size, language, published, actor_files, progress, time_budget)
     problems: list[str] = []
     with Store(db_path, memory_limit=memory_limit) as store:
         if engine == "dask":
@@ -449,10 +468,10 @@ def _pair(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _pipeline(actor_files: tuple[Path, ...]):
-    from dyad.pipeline import Pipeline
+def _pipeline(actor_files: tuple[Path, ...], time_budget: float | None = None):
+    from dyad.pipeline import ARTICLE_SECONDS, Pipeline
 
-    return Pipeline.load(actor_files)
+    return Pipeline.load(actor_files, time_budget=time_budget or ARTICLE_SECONDS)
 
 
 def _code(pipeline, document: RawDocument, lang: str, published: date | None, problems: list[str]):
@@ -460,7 +479,9 @@ def _code(pipeline, document: RawDocument, lang: str, published: date | None, pr
         return pipeline.code(document, None if lang == "auto" else lang, published)
     except InputError as error:
         _warn(problems, error)
-        return None
+    except Exception as error:  # a fault in a stage skips this article, the others are still coded
+        _warn(problems, f"{document.origin}: internal error while coding ({type(error).__name__}: {error})")
+    return None
 
 
 def _warn(problems: list[str], error: Exception | str) -> None:
@@ -476,3 +497,4 @@ def _finish(problems: list[str]) -> None:
 
 cli.add_command(actors)
 cli.add_command(triggers)
+cli.add_command(rejected_command)

@@ -12,7 +12,6 @@ Each worker process loads the pipeline once, on its first partition, and keeps i
 from __future__ import annotations
 
 import functools
-import json
 import shutil
 import tempfile
 import uuid
@@ -26,7 +25,8 @@ import pandas as pd
 
 from dyad.dedupe import group_events, link_duplicates
 from dyad.ingest import Options, Summary, code_batch, reason
-from dyad.read import InputError, RawDocument, read_file, record_to_document
+from dyad.quarantine import reject
+from dyad.read import InputError, RawDocument, parse_json_record, read_file, record_to_document
 from dyad.store import ARTICLE_COLUMNS, EVENT_COLUMNS, SENTENCE_COLUMNS, ArticleRows, Store
 
 MIN_BLOCK = 256 * 1024
@@ -48,10 +48,10 @@ class EngineError(Exception):
 
 
 @functools.lru_cache(maxsize=4)
-def _pipeline(actor_files: tuple[Path, ...]):
+def _pipeline(actor_files: tuple[Path, ...], time_budget: float):
     from dyad.pipeline import Pipeline
 
-    return Pipeline.load(actor_files)
+    return Pipeline.load(actor_files, time_budget=time_budget)
 
 
 def _documents_from_lines(lines: list[str], origin: str, first_line: int = 1) -> list[RawDocument | str]:
@@ -61,12 +61,7 @@ def _documents_from_lines(lines: list[str], origin: str, first_line: int = 1) ->
             continue
         where = f"{origin} block line {number}"
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise InputError(f"{where}: each line must be a JSON object with a 'text' field")
-            documents.append(record_to_document(record, where))
-        except json.JSONDecodeError as error:
-            documents.append(f"{where}: invalid JSON ({error.msg})")
+            documents.append(record_to_document(parse_json_record(line, where), where))
         except InputError as error:
             documents.append(str(error))
     return documents
@@ -96,7 +91,7 @@ def _code_partition(items: Iterable[Any], kind: str, options: Options, out_dir: 
         seen += len(chunk)
         jobs = [(d, options.language, options.published) for d in documents if isinstance(d, RawDocument)]
         problems += [d for d in documents if isinstance(d, str)]
-        results = code_batch(_pipeline(options.actor_files), jobs)
+        results = code_batch(_pipeline(options.actor_files, options.time_budget), jobs)
         rows = [r for r in results if isinstance(r, ArticleRows)]
         problems += [r for r in results if isinstance(r, str)]
         _write_part(rows, Path(out_dir))
@@ -184,6 +179,7 @@ def ingest_with_dask(
             for part in counts:
                 for problem in part["problems"]:
                     summary.skipped[reason(problem)] += 1
+                reject(store.connection, part["problems"])
         _load(store, staging, summary)
     finally:
         client.close()

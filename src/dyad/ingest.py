@@ -36,7 +36,8 @@ from rich.text import Text
 
 from dyad.clean import Cleaner
 from dyad.dedupe import group_events, link_duplicates
-from dyad.pipeline import Pipeline, identify
+from dyad.pipeline import ARTICLE_SECONDS, Pipeline, identify
+from dyad.quarantine import accept, reject
 from dyad.read import InputError, RawDocument
 from dyad.store import ArticleRows, Store, article_rows
 
@@ -52,6 +53,7 @@ class Options:
     published: date | None = None
     actor_files: tuple[Path, ...] = ()
     progress: str = "auto"  # auto (a bar on a terminal), bar, lines (one line per committed batch), none
+    time_budget: float = ARTICLE_SECONDS
 
 
 @dataclass
@@ -73,32 +75,35 @@ class Summary:
             text += f" ({self.event_groups} distinct events, {self.duplicate_articles} near-duplicate articles)"
         if self.skipped:
             reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common())
-            text += f"; {sum(self.skipped.values())} skipped: {reasons}"
+            text += f"; {sum(self.skipped.values())} rejected: {reasons} (listed by `dyad rejected --db {db}`)"
         return text
 
 
 Job = tuple[RawDocument, str | None, date | None]
+Result = ArticleRows | str  # an article's rows, or the one-line reason it could not be coded
 
 
-def _start_worker(actor_files: tuple[Path, ...]) -> None:
+def _start_worker(actor_files: tuple[Path, ...], time_budget: float) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, in one line
-    _worker_pipeline = Pipeline.load(actor_files)
+    _worker_pipeline = Pipeline.load(actor_files, time_budget=time_budget)
 
 
-def _code_batch(batch: list[Job]) -> list[ArticleRows | str]:
+def _code_batch(batch: list[Job]) -> list[Result]:
     assert _worker_pipeline is not None
     return code_batch(_worker_pipeline, batch)
 
 
-def code_batch(pipeline: Pipeline, batch: list[Job]) -> list[ArticleRows | str]:
+def code_batch(pipeline: Pipeline, batch: list[Job]) -> list[Result]:
     """Each article's table rows, or the one-line reason it could not be coded."""
-    results: list[ArticleRows | str] = []
+    results: list[Result] = []
     for document, language, published in batch:
         try:
             results.append(article_rows(pipeline.code(document, language, published)))
         except InputError as error:
             results.append(str(error))
+        except Exception as error:  # a fault in a stage loses this article only, never the batch or the run
+            results.append(f"{document.origin}: internal error while coding ({type(error).__name__}: {error})")
     return results
 
 
@@ -121,8 +126,8 @@ class Ingestor:
         seen = 0
         with self._progress(total) as progress:
             task = progress.add_task("coding", total=total)
-            for done, results in self._coded(batches):
-                self._store(results)
+            for done, jobs, results in self._coded(batches):
+                self._store(jobs, results)
                 progress.advance(task, done)
                 seen += done
                 if self.options.progress == "lines":
@@ -141,35 +146,43 @@ class Ingestor:
             self.summary.already_stored += len(chunk) - len(fresh)
             yield len(chunk), [(d, self.options.language, self.options.published) for d in fresh]
 
-    def _coded(self, batches: Iterator[tuple[int, list[Job]]]) -> Iterator[tuple[int, list[ArticleRows | str]]]:
+    def _coded(self, batches: Iterator[tuple[int, list[Job]]]) -> Iterator[tuple[int, list[Job], list[Result]]]:
         if self.options.jobs <= 1:
-            pipeline = Pipeline.load(self.options.actor_files)
+            pipeline = Pipeline.load(self.options.actor_files, time_budget=self.options.time_budget)
             for seen, jobs in batches:
-                yield seen, code_batch(pipeline, jobs)
+                yield seen, jobs, code_batch(pipeline, jobs)
             return
         context = get_context("fork" if sys.platform != "win32" else "spawn")
         with ProcessPoolExecutor(
-            self.options.jobs, mp_context=context, initializer=_start_worker, initargs=(self.options.actor_files,)
+            self.options.jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self.options.actor_files, self.options.time_budget),
         ) as pool:
-            in_flight: deque[tuple[int, Future]] = deque()
+            in_flight: deque[tuple[int, list[Job], Future]] = deque()
             for seen, jobs in batches:
-                in_flight.append((seen, pool.submit(_code_batch, jobs)))
+                in_flight.append((seen, jobs, pool.submit(_code_batch, jobs)))
                 if len(in_flight) >= 2 * self.options.jobs:
-                    done, future = in_flight.popleft()
-                    yield done, future.result()
+                    done, submitted, future = in_flight.popleft()
+                    yield done, submitted, future.result()
             while in_flight:
-                done, future = in_flight.popleft()
-                yield done, future.result()
+                done, submitted, future = in_flight.popleft()
+                yield done, submitted, future.result()
 
     def skip(self, problem: str) -> None:
-        """An input that cannot be coded: counted by reason and reported, the run goes on."""
+        """An input that cannot be coded: counted by reason, reported and quarantined; the run goes on."""
         self.summary.skipped[reason(problem)] += 1
+        reject(self.store.connection, [problem])
         self.warn(problem)
 
-    def _store(self, results: list[ArticleRows | str]) -> None:
+    def _store(self, jobs: list[Job], results: list[Result]) -> None:
         coded = [r for r in results if isinstance(r, ArticleRows)]
         for problem in (r for r in results if isinstance(r, str)):
             self.skip(problem)
+        accept(
+            self.store.connection,
+            (job[0].origin for job, r in zip(jobs, results, strict=True) if isinstance(r, ArticleRows)),
+        )
         if coded:
             counts = self.store.write_rows(coded)
             self.summary.articles += counts.articles

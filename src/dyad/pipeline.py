@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,9 @@ from dyad.places import Places
 from dyad.read import InputError, RawDocument, stable_id
 from dyad.text.language import LanguageDetector, UnsupportedLanguage
 from dyad.text.segment import Segmenter
+
+ARTICLE_SECONDS = 60.0  # the per-article time budget: an article still coding after this is skipped, not awaited
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class Pipeline:
         ontology: Ontology,
         places: Places,
         actor_files: tuple[Path, ...] = (),
+        time_budget: float = ARTICLE_SECONDS,
     ):
         self.cleaner = cleaner
         self.detector = detector
@@ -68,11 +73,17 @@ class Pipeline:
         self.ontology = ontology
         self.places = places
         self.actor_files = actor_files
+        self.time_budget = time_budget
         self.languages = detector.supported
         self._coders: dict[str, SentenceCoder] = {}
 
     @classmethod
-    def load(cls, actor_files: Iterable[Path] = (), languages: tuple[str, ...] = SUPPORTED) -> Pipeline:
+    def load(
+        cls,
+        actor_files: Iterable[Path] = (),
+        languages: tuple[str, ...] = SUPPORTED,
+        time_budget: float = ARTICLE_SECONDS,
+    ) -> Pipeline:
         common = {code: load_language(code).words("language", "common") for code in languages}
         pipeline = cls(
             Cleaner.load(),
@@ -81,6 +92,7 @@ class Pipeline:
             Ontology(Codebook.load(), PloverMap.load()),
             Places.load(languages),
             tuple(actor_files),
+            time_budget,
         )
         known = known_actor_names()
         for path in pipeline.actor_files:
@@ -104,6 +116,10 @@ class Pipeline:
         return self._coders[code]
 
     def prepare(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> Article:
+        if len(raw.text) > MAX_ARTICLE_CHARS:
+            raise InputError(
+                f"{raw.origin}: article too long ({len(raw.text):,} characters, limit {MAX_ARTICLE_CHARS:,})"
+            )
         cleaned = self.cleaner.clean(raw.text)
         paragraphs = article_paragraphs(cleaned.paragraphs, raw)
         if not paragraphs:
@@ -143,13 +159,22 @@ class Pipeline:
                 sentences.append(Sentence(len(sentences), text, language, tuple(tokens), number))
         return sentences
 
-    def code_article(self, article: Article) -> CodedArticle:
-        sentences = self.sentences(article)
+    def code_article(self, article: Article, origin: str | None = None) -> CodedArticle:
+        """The article's sentences and events; `InputError` when it outruns the time budget."""
+        sentences = self.sentences(article)  # linear in the text, which MAX_ARTICLE_CHARS bounds
+        for language in {sentence.language for sentence in sentences}:
+            self.coder(language)  # loading a language's resources is not the article's time
+        deadline = time.monotonic() + self.time_budget
         context = ArticleContext(article.doc_id, article.published)
         events: list[Event] = []
         for sentence in sentences:
+            if time.monotonic() > deadline:
+                raise InputError(
+                    f"{origin or article.doc_id}: over the time budget ({self.time_budget:g} s per article)"
+                    f" at sentence {sentence.index + 1} of {len(sentences)}"
+                )
             events += self.coder(sentence.language).code(sentence, context)
         return CodedArticle(article, sentences, events, context.mentions)
 
     def code(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> CodedArticle:
-        return self.code_article(self.prepare(raw, language, published))
+        return self.code_article(self.prepare(raw, language, published), raw.origin)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 COMPRESSED_JSONL = (".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = {".parquet"}
 PARQUET_BATCH = 1000
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -213,7 +215,7 @@ def _jsonl_lines(lines: Iterator[str] | list[str], origin: str, on_error: OnErro
         seen_any = True
         where = f"{origin}:{number}"
         try:
-            document = record_to_document(_parse_json(line, where), where)
+            document = record_to_document(parse_json_record(line, where), where)
         except InputError as error:
             if on_error is None:
                 raise
@@ -224,13 +226,15 @@ def _jsonl_lines(lines: Iterator[str] | list[str], origin: str, on_error: OnErro
         raise InputError(f"{origin}: empty input, nothing to code")
 
 
-def _parse_json(line: str, where: str) -> dict[str, object]:
+def parse_json_record(line: str, where: str) -> dict[str, object]:
     if len(line) > MAX_ARTICLE_BYTES:
         raise InputError(f"{where}: record too large (limit {MAX_ARTICLE_BYTES // 2**20} MiB)")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(f"{where}: invalid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: each line must be a JSON object with a 'text' field")
     return record
@@ -240,6 +244,7 @@ def record_to_document(record: dict[str, object], where: str) -> RawDocument:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: missing or empty 'text' field")
+    text = without_lone_surrogates(text)
     published = record.get("published")
     return RawDocument(
         text=text,
@@ -261,4 +266,9 @@ def parse_date(value: object, where: str) -> date:
 
 
 def _optional_str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return without_lone_surrogates(str(value)) if value not in (None, "") else None
+
+
+def without_lone_surrogates(text: str) -> str:
+    """JSON may escape half of a UTF-16 pair ("\\ud800"), which no UTF-8 output can hold: it becomes U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", text)

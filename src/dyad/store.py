@@ -21,6 +21,7 @@ import pandas as pd
 from dyad.dedupe import simhash
 from dyad.model import SCHEMA_VERSION, Event, Mention
 from dyad.pipeline import CodedArticle
+from dyad.quarantine import SCHEMA as REJECTED_SCHEMA
 
 ACTOR_FIELDS = ("text", "start", "end", "code", "country", "role", "name")
 ARTICLE_COLUMNS = [
@@ -80,6 +81,7 @@ SCHEMA = [
         doc_id VARCHAR, sentence_index INTEGER, paragraph INTEGER, language VARCHAR, text VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS events (" + ", ".join(f'"{n}" {t}' for n, t in EVENT_COLUMNS) + ")",
     "CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    REJECTED_SCHEMA,
 ]
 
 

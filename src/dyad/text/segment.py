@@ -16,6 +16,11 @@ from spacy.language import Language as SpacyLanguage
 from dyad.model import Token
 
 LEMMA_CACHE_LIMIT = 500_000
+# Bounds on the work per unit of text: spaCy refuses texts over 1,000,000 characters, and the argument stage grows
+# faster than linearly with a sentence's length. Real news sentences stay far below these limits.
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_SENTENCE_TOKENS = 120
+SOFT_BREAKS = frozenset(",;:–—")
 OPENING_QUOTES = frozenset('«»„‚"“')
 FINAL_PUNCTUATION = frozenset(".!?…")
 
@@ -35,6 +40,32 @@ def _quote_aware_bounds(doc) -> list[tuple[int, int]]:
             current[1] -= 1
             following[0] -= 1
     return [(start, end) for start, end in bounds if end > start]
+
+
+def _text_windows(text: str, limit: int) -> Iterator[str]:
+    """The text in pieces of at most `limit` characters, cut after a sentence end or at a space where possible."""
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= limit // 2 else limit
+        yield text[:cut]
+        text = text[cut:]
+    yield text
+
+
+def _token_windows(doc, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """A sentence over `limit` tokens is coded in windows, each cut after a comma-like break where one is near."""
+    while end - start > limit:
+        cut = start + limit
+        for index in range(start + limit - 1, start + limit // 2, -1):
+            if doc[index].text in SOFT_BREAKS:
+                cut = index + 1
+                break
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 class Lemmatizer:
@@ -65,14 +96,16 @@ class Segmenter:
 
     def sentences(self, paragraph: str, language: str) -> Iterator[tuple[str, list[Token]]]:
         """(sentence text, tokens with offsets relative to that text) for each sentence of a paragraph."""
-        doc = self._nlp[language](paragraph)
-        for start, end in _quote_aware_bounds(doc):
-            span = doc[start:end]
-            text = span.text
-            if not text.strip():
-                continue
-            base = span.start_char
-            yield text, self._tokens(((t.text, t.idx - base) for t in span if not t.is_space), language)
+        for piece in _text_windows(paragraph, MAX_PARAGRAPH_CHARS):
+            doc = self._nlp[language](piece)
+            for bounds in _quote_aware_bounds(doc):
+                for start, end in _token_windows(doc, *bounds, MAX_SENTENCE_TOKENS):
+                    span = doc[start:end]
+                    text = span.text
+                    if not text.strip():
+                        continue
+                    base = span.start_char
+                    yield text, self._tokens(((t.text, t.idx - base) for t in span if not t.is_space), language)
 
     def words(self, text: str, language: str) -> list[str]:
         """Token texts only (no lemmas): for tokenising gazetteer entries."""

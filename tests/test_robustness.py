@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -123,3 +124,29 @@ def test_ingest_quarantines_a_failing_record_commits_the_rest_and_retries_it(tmp
     assert "1 articles stored (2 already there)" in again.output
     with Store(db, read_only=True) as store:
         assert rejected(store.connection) == []
+
+
+def test_after_a_kill_between_commit_and_grouping_the_next_writer_regroups(pipeline, tmp_path) -> None:
+    from dyad import analysis
+    from dyad.dedupe import group_events, grouping_is_current
+    from dyad.read import RawDocument
+    from dyad.store import Store
+
+    path = tmp_path / "killed.duckdb"
+    first = [RawDocument("Frankreich kritisierte Israel scharf.", "a", id="a", published=date(2026, 3, 2))]
+    copies = [
+        RawDocument("Frankreich kritisierte Israel erneut scharf.", f"c{n}", id=f"c{n}", published=date(2026, 3, 3))
+        for n in range(3)
+    ]
+    with Store(path) as store:
+        store.write([pipeline.code(d, "de") for d in first])
+        group_events(store.connection)
+        store.write([pipeline.code(d, "de") for d in copies])  # committed; the process dies before grouping
+    with Store(path, read_only=True) as store:
+        assert not grouping_is_current(store.connection)
+    with Store(path) as store:  # the next writer (an ingest resuming, a writing server) repairs first
+        assert grouping_is_current(store.connection)
+        series = analysis.dyad_series(store.connection, analysis.Scope(actors=("FRA", "ISR")), "month")
+        assert sum(row["events"] for row in series) == 1  # one event, four mentions
+        stats = store.connection.execute("SELECT max(mentions) FROM event_group_stats").fetchone()[0]
+        assert stats == 4

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from dyad.dedupe import first_mentions, has_groups
-from dyad.store import common_filters
+from dyad.store import common_filters, like_escape
 
 PERIODS = ("day", "week", "month", "year")
 TOP_EVENTS_PER_EDGE = 3
@@ -166,8 +166,8 @@ def actors(connection: duckdb.DuckDBPyConnection, query: str | None = None, limi
                  WHERE target_code IS NOT NULL)"""
     params: list[Any] = []
     if query:
-        sql += " WHERE code ILIKE ? OR name ILIKE ?"
-        params += [query + "%", "%" + query + "%"]
+        sql += " WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'"
+        params += [like_escape(query) + "%", "%" + like_escape(query) + "%"]
     sql += f" GROUP BY code, country, role ORDER BY events DESC, code LIMIT {int(limit)}"
     return _rows(connection.execute(sql, params))
 

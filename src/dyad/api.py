@@ -14,18 +14,23 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dyad import analysis
-from dyad.dedupe import group_events, link_duplicates
+from dyad.api_guard import Guard
+from dyad.dedupe import group_events, grouping_is_current, link_duplicates
 from dyad.read import InputError, RawDocument
-from dyad.store import EventFilter, Store, StoreError, row_to_contract
+from dyad.store import EventFilter, Store, StoreBusy, StoreError, row_to_contract
 
 WEB = Path(__file__).parent / "web"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000_000
+RETRY_AFTER_SECONDS = 2
 PLOVER_TYPES = (
     "AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|"
     "MOBILIZE|COERCE|ASSAULT"
@@ -59,40 +64,66 @@ class Settings:
         return self._pipeline
 
 
-def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> FastAPI:
+def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cors: str | None = None) -> FastAPI:
     settings = Settings(db, write, token_env)
-    shared = Store(db, read_only=not write)
+    Store(db, read_only=not write).close()  # fail at start, in one line, if the store cannot be opened
     app = FastAPI(
         title="Dyad", version="0.1.0", description="Political events with evidence, from German and English news."
     )
 
     def reader() -> Any:
-        store = shared.view()
+        """A connection for this request only: between requests the file is free for `dyad ingest`."""
+        try:
+            store = Store(db, read_only=not settings.write)
+        except StoreBusy as error:
+            raise HTTPException(503, str(error), headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
         try:
             yield store
         finally:
             store.close()
 
-    def writer(request: Request) -> None:
+    def refusal(headers: dict[str, str]) -> tuple[int, str, dict[str, str]] | None:
+        """Why a request with a body may not be served (checked before its body is read), or None."""
         if not settings.write:
-            raise HTTPException(403, "this server is read-only; start it with --write to allow this")
+            return 403, "this server is read-only; start it with --write to allow this", {}
         token = os.environ.get(settings.token_env)
         if not token:
-            raise HTTPException(403, f"writes are disabled: set {settings.token_env} on the server")
-        given = request.headers.get("authorization", "")
-        if not hmac.compare_digest(given, f"Bearer {token}"):
-            raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
-        length = int(request.headers.get("content-length") or 0)
-        if length > MAX_BODY_BYTES:
-            raise HTTPException(413, f"body too large (limit {MAX_BODY_BYTES} bytes)")
+            return 403, f"writes are disabled: set {settings.token_env} on the server", {}
+        if not hmac.compare_digest(headers.get("authorization", ""), f"Bearer {token}"):
+            return 401, "missing or wrong bearer token", {"WWW-Authenticate": "Bearer"}
+        return None
+
+    def writer(request: Request) -> None:
+        refused = refusal({k.lower(): v for k, v in request.headers.items()})
+        if refused is not None:
+            raise HTTPException(refused[0], refused[1], headers=refused[2] or None)
 
     store_dependency = Depends(reader)
+    app.add_middleware(Guard, authorise=refusal, max_body=MAX_BODY_BYTES)
+    if cors:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=[cors],
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
         return JSONResponse(
             {"error": error.detail, "status": error.status_code}, error.status_code, headers=error.headers
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def starlette_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": error.detail, "status": error.status_code}, error.status_code)
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, error: StoreError) -> JSONResponse:
+        if isinstance(error, StoreBusy):
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+            return JSONResponse({"error": str(error), "status": 503}, 503, headers=headers)
+        return JSONResponse({"error": str(error), "status": 500}, 500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -103,7 +134,13 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
 
     @app.get("/health")
     def health(store: Store = store_dependency) -> dict[str, Any]:
-        return {"status": "ok", "database": str(db), "write": settings.write, **store.counts()}
+        current = grouping_is_current(store.connection)
+        return {
+            "status": "ok",
+            "write": settings.write,
+            "grouping": "current" if current else "stale",
+            **store.counts(),
+        }
 
     @app.get("/events")
     def events(
@@ -117,7 +154,7 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN") -> 
         language: Language = None,
         plover: Plover = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         pair = tuple(dyad.upper().split(",")) if dyad else None
         where = EventFilter(

@@ -416,13 +416,15 @@ def export(
     show_default=True,
     help="Environment variable holding the bearer token for writes.",
 )
-def serve(db_path: Path, host: str, port: int, write: bool, token_env: str) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) and the dashboard at /."""
+@click.option("--cors", metavar="ORIGIN", help="Allow this origin (e.g. http://localhost:8888) to call the API.")
+def serve(db_path: Path, host: str, port: int, write: bool, token_env: str, cors: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard at /. The server holds the store only while it
+    answers a request, so `dyad ingest` can write the same store while it runs."""
     import uvicorn
 
     from dyad.api import create_app
 
-    app = create_app(db_path, write=write, token_env=token_env)
+    app = create_app(db_path, write=write, token_env=token_env, cors=cors)
     click.echo(f"Dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

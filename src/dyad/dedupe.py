@@ -87,10 +87,34 @@ def group_events(connection: duckdb.DuckDBPyConnection, window_days: int = WINDO
             yield pd.DataFrame(days, columns=["source_code", "target_code", "cameo", "date", "group_id"])
 
     columns = "source_code VARCHAR, target_code VARCHAR, cameo VARCHAR, date DATE, group_id VARCHAR"
+    stored = _event_count(connection)
     _rebuild(connection, "event_group_days", columns, query, chunks)
     _replace_views(connection)
+    connection.execute("CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    connection.execute(
+        "INSERT INTO dyad_meta VALUES ('grouped_events', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+        [str(stored)],
+    )
     undated = connection.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()
     return count + (undated[0] if undated else 0)
+
+
+def grouping_is_current(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the event groups were built over exactly the events stored (an ingest killed between its last
+    commit and its grouping pass leaves them stale)."""
+    stored = _event_count(connection)
+    if not has_groups(connection):
+        return stored == 0
+    try:
+        found = connection.execute("SELECT value FROM dyad_meta WHERE key = 'grouped_events'").fetchone()
+    except duckdb.CatalogException:
+        return False
+    return found is not None and found[0] == str(stored)
+
+
+def _event_count(connection: duckdb.DuckDBPyConnection) -> int:
+    found = connection.execute("SELECT count(*) FROM events").fetchone()
+    return int(found[0]) if found else 0
 
 
 # every mention with its key-day's group (none when undated: then it is a group of its own)

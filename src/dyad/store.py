@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from typing import Any, Protocol
 import duckdb
 import pandas as pd
 
-from dyad.dedupe import simhash
+from dyad.dedupe import group_events, grouping_is_current, link_duplicates, simhash
 from dyad.model import SCHEMA_VERSION, Event, Mention
 from dyad.pipeline import CodedArticle
 from dyad.quarantine import SCHEMA as REJECTED_SCHEMA
@@ -116,15 +117,27 @@ MEMORY_LIMIT = "1GB"  # DuckDB's own default is 80% of RAM; its buffer pool woul
 INGEST_MEMORY_LIMIT = "256MB"
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store (DuckDB lets one writer or many readers hold a file)."""
+
+
+READ_WAIT_SECONDS = 2.0  # a reader waits this long for a writer's commit before answering "busy"
+WRITE_WAIT_SECONDS = 30.0  # a writer waits for readers' short-lived connections to close
+
+
 class Store:
-    def __init__(self, path: Path | str, read_only: bool = False, memory_limit: str = MEMORY_LIMIT):
+    """The store. Readers and writers open it only for as long as one command or request needs it, so that a
+    running server never blocks an ingest: while a writer holds the file, a reader waits briefly, then gets
+    `StoreBusy` (the API answers 503 with Retry-After). See docs/concurrency.md."""
+
+    def __init__(
+        self, path: Path | str, read_only: bool = False, memory_limit: str = MEMORY_LIMIT, wait: float | None = None
+    ):
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (create it with `dyad ingest`)")
-        try:
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as error:
-            raise StoreError(f"{self.path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+        patience = wait if wait is not None else READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS
+        self.connection = _connect(self.path, read_only, patience)
         self.connection.execute(f"SET memory_limit = '{_checked_size(memory_limit)}'")
         if not read_only:
             self._create()
@@ -153,6 +166,9 @@ class Store:
         self.connection.execute(
             "INSERT INTO dyad_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
         )
+        if not grouping_is_current(self.connection):  # a killed ingest: regroup before anything else writes
+            group_events(self.connection)
+            link_duplicates(self.connection)
 
     def _has_events_table(self) -> bool:
         found = self.connection.execute(
@@ -213,8 +229,12 @@ class Store:
     def query_events(self, where: EventFilter) -> tuple[str, list[Any]]:
         clauses, params = [], []
         if where.actor:
-            clauses.append("(source_code LIKE ? OR source_country = ? OR target_code LIKE ? OR target_country = ?)")
-            params += [where.actor + "%", where.actor, where.actor + "%", where.actor]
+            clauses.append(
+                "(source_code LIKE ? ESCAPE '\\' OR source_country = ? OR target_code LIKE ? ESCAPE '\\'"
+                " OR target_country = ?)"
+            )
+            prefix = like_prefix(where.actor)
+            params += [prefix, where.actor, prefix, where.actor]
         if where.dyad:
             a, b = where.dyad
             clauses.append(
@@ -319,8 +339,8 @@ def common_filters(filters: Filters) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if filters.root:
-        clauses.append("cameo LIKE ?")
-        params.append(filters.root + "%")
+        clauses.append("cameo LIKE ? ESCAPE '\\'")
+        params.append(like_prefix(filters.root))
     if filters.since:
         clauses.append("date >= ?")
         params.append(filters.since)
@@ -459,6 +479,33 @@ def _checked_size(size: str) -> str:
     if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", size.strip(), re.IGNORECASE):
         raise StoreError(f"memory limit {size!r}: expected a size like 512MB or 2GB")
     return size.strip()
+
+
+def like_escape(text: str) -> str:
+    """A user's text matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like_prefix(text: str) -> str:
+    return like_escape(text) + "%"
+
+
+def _connect(path: Path, read_only: bool, patience: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + patience
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise StoreError(f"{path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+            if time.monotonic() + delay > deadline:
+                holder = "a writer (an ingest)" if read_only else "another process"
+                raise StoreBusy(f"{path}: store busy, {holder} is using it; retry in a few seconds") from None
+        except duckdb.Error as error:
+            raise StoreError(f"{path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def _first_line(error: Exception) -> str:

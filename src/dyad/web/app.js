@@ -168,8 +168,9 @@ async function linkArticle(event, meta) {
   try {
     const detail = await getJSON(`/events/${event.event_id}`, {});
     const article = detail.article || {};
-    const link = document.createElement(article.url ? "a" : "span");
-    if (article.url) { link.href = article.url; link.target = "_blank"; link.rel = "noopener"; }
+    const safe = /^https?:\/\//i.test(article.url || "");  // no javascript:, data: or file: links
+    const link = document.createElement(safe ? "a" : "span");
+    if (safe) { link.href = article.url; link.target = "_blank"; link.rel = "noopener noreferrer"; }
     link.textContent = ` · ${article.title || "article"}`;
     meta.append(link);
   } catch (error) { /* the event list stands without its article link */ }

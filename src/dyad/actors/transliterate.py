@@ -71,20 +71,27 @@ class Group:
         return word[index].isalpha() and not self.is_vowel(word, index)
 
     def holds(self, context: str, word: str, start: int, end: int) -> bool:
-        has_before, has_after = start > 0, end < len(word)
-        checks = {
-            "start": lambda: not has_before,
-            "end": lambda: not has_after,
-            "not_start": lambda: has_before,
-            "not_end": lambda: has_after,
-            "after_vowel": lambda: has_before and self.is_vowel(word, start - 1),
-            "after_consonant": lambda: has_before and self.is_consonant(word, start - 1),
-            "before_vowel": lambda: has_after and self.is_vowel(word, end),
-            "before_consonant": lambda: has_after and self.is_consonant(word, end),
-            "between_vowels": lambda: self.holds("after_vowel", word, start, end)
-            and self.holds("before_vowel", word, start, end),
-        }
-        return checks[context]()
+        """Whether `context` holds for the letters word[start:end]."""
+        before, after = start > 0, end < len(word)
+        match context:
+            case "start":
+                return not before
+            case "end":
+                return not after
+            case "not_start":
+                return before
+            case "not_end":
+                return after
+            case "after_vowel":
+                return before and self.is_vowel(word, start - 1)
+            case "after_consonant":
+                return before and self.is_consonant(word, start - 1)
+            case "before_vowel":
+                return after and self.is_vowel(word, end)
+            case "before_consonant":
+                return after and self.is_consonant(word, end)
+            case _:  # between_vowels
+                return before and after and self.is_vowel(word, start - 1) and self.is_vowel(word, end)
 
     def rewrite(self, word: str) -> str:
         """One pass of the rules over a lowercase word."""

@@ -146,6 +146,9 @@ def test_case_is_kept(translit: Transliterator) -> None:
     assert translit.forms("Mohamed ElBaradei", "EGY") == ["Mohammed ElBaradei"]
     assert translit.forms("Abdullah II", "JOR") == []
     assert translit.forms("Abdul-Malik al-Houthi", "YEM") == ["Abdul-Malik al-Huthi"]
+    assert translit.forms("SERGEY LAVROV", "RUS") == ["SERGEJ LAWROW"]
+    assert translit.forms("Pyotr I", "RUS") == ["Pjotr I"]
+    assert translit.forms("Mohammed VI", "SAU") == []
 
 
 def test_rules_and_contexts_from_config() -> None:

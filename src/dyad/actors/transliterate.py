@@ -42,6 +42,7 @@ CONTEXTS = frozenset(
 )
 _WORD_SPLIT = re.compile(r"(\s+|-)")
 _CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+_ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,12 @@ def _piece_forms(group: Group, piece: str) -> tuple[str, ...]:
 
 
 def _rewrite_cased(group: Group, part: str) -> str:
-    """Rewrite one capitalised (or lowercase) part; all-capital parts ("II", "UN") are kept."""
-    if len(part) > 1 and part.isupper():
+    """Rewrite one part keeping its case: capitalised, lowercase or all capitals ("LAVROV"; "II", "UN" are kept)."""
+    if part.isupper() and (len(part) <= 2 or _ROMAN.fullmatch(part)):
         return part
-    rewritten = group.rewrite(part.lower())
+    rewritten = group.rewrite("".join(letter.lower()[:1] for letter in part))
+    if part.isupper() and len(part) > 1:
+        return rewritten.upper()
     return rewritten[:1].upper() + rewritten[1:] if part[:1].isupper() else rewritten
 
 

@@ -28,13 +28,14 @@ OFFICES = {
     "leader",
     "former",
 }
-ROLES = {"", "GOV", "LEG", "OPP", "JUD", "MIL", "ELI", "REB", "SPY", "MED", "INS", "PTY", "BUS", "CVL", "COP", "MOD", "RAD"}
+ROLES = {"", "GOV", "LEG", "OPP", "JUD", "MIL", "ELI", "REB", "SPY", "MED", "INS", "PTY", "BUS", "CVL", "COP", "RAD"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 FILES = sorted(PEOPLE.glob("*.tsv")) if PEOPLE.is_dir() else []
 
 
 def _rows(path: Path) -> list[list[str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return [line.split("\t") for line in lines]
 
 
@@ -54,7 +55,7 @@ def _bounds(text: str, end: bool) -> tuple[int, int, int] | None:
     if match is None:
         return None
     year, month, day = match.groups()
-    if month is not None and not 1 <= int(month) <= 12 or day is not None and not 1 <= int(day) <= 31:
+    if (month is not None and not 1 <= int(month) <= 12) or (day is not None and not 1 <= int(day) <= 31):
         return None
     default_month, default_day = (12, 31) if end else (1, 1)
     return int(year), int(month or default_month), int(day or default_day)
@@ -80,7 +81,7 @@ def _period_errors(text: str, prefixes: set[str]) -> list[str]:
             errors.append(f"unknown office {office}")
         first = None if start == "-" else _bounds(start, end=False)
         last = None if end == "-" else _bounds(end, end=True)
-        if start != "-" and first is None or end != "-" and last is None:
+        if (start != "-" and first is None) or (end != "-" and last is None):
             errors.append(f"bad date in {period!r}")
         elif first is not None and last is not None and first > last:
             errors.append(f"start after end in {period!r}")

@@ -102,17 +102,21 @@ class SentenceView:
     def __post_init__(self) -> None:
         self.starting = {m.first: m for m in self.mentions}
         self.on_token: dict[int, list[Mention]] = {}
+        # coordinated mentions by (group, clause), built once: asking per mention would make the search quadratic
+        self._groups: dict[tuple[int, int], list[Mention]] = {}
         for mention in self.mentions:
             for index in range(mention.first, mention.last + 1):
                 self.on_token.setdefault(index, []).append(mention)
+            if mention.group is not None:
+                key = (mention.group, self.parse.clause_of[mention.first])
+                self._groups.setdefault(key, []).append(mention)
 
     def group_of(self, mention: Mention) -> list[Mention]:
         """The mentions coordinated with this one in its clause ("the guerrillas, the Washington Post said" are
         no list)."""
         if mention.group is None:
             return [mention]
-        clause = self.parse.clause_of[mention.first]
-        return [m for m in self.mentions if m.group == mention.group and self.parse.clause_of[m.first] == clause]
+        return list(self._groups[(mention.group, self.parse.clause_of[mention.first])])
 
     def governing_preposition(self, mention: Mention) -> str | None:
         head = self.group_of(mention)[0]

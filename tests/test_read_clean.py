@@ -97,3 +97,41 @@ def test_bad_jsonl_line_is_skipped_and_reported(tmp_path) -> None:
     documents = list(read_inputs(str(path), on_error=lambda e: problems.append(str(e))))
     assert len(documents) == 1
     assert len(problems) == 2 and "invalid JSON" in problems[0] and "text" in problems[1]
+
+
+def test_html_metadata_gives_title_date_and_canonical_url(tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Site | Nahost</title>"
+        '<meta property="og:title" content="Katar vermittelt zwischen Israel und der Hamas">'
+        '<meta property="article:published_time" content="2025-08-14T09:30:00+02:00">'
+        '<link rel="canonical" href="https://example.org/nahost/katar"></head>'
+        "<body><h1>Nahost</h1><p>Katar vermittelt zwischen Israel und der Hamas.</p></body></html>",
+        encoding="utf-8",
+    )
+    (document,) = read_inputs(str(page))
+    assert document.title == "Katar vermittelt zwischen Israel und der Hamas"  # not the kicker
+    assert document.published == date(2025, 8, 14)
+    assert document.url == "https://example.org/nahost/katar"
+
+
+def test_html_time_element_and_itemprop_dates(tmp_path) -> None:
+    page = tmp_path / "time.html"
+    page.write_text(
+        '<html><body><h1>Kiew lobt Polen</h1><time datetime="2024-02-03">3. Februar</time>'
+        "<p>Die Ukraine dankte Polen.</p></body></html>",
+        encoding="utf-8",
+    )
+    (document,) = read_inputs(str(page))
+    assert document.published == date(2024, 2, 3) and document.title == "Kiew lobt Polen"
+    assert document.url is None
+
+
+def test_html_links_other_than_http_are_not_taken_as_the_url(tmp_path) -> None:
+    page = tmp_path / "js.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Text hier.</p></body></html>',
+        encoding="utf-8",
+    )
+    (document,) = read_inputs(str(page))
+    assert document.url is None

@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-from bs4 import BeautifulSoup
+
+from dyad.htmlpage import parse_html
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -118,8 +119,8 @@ def _documents_from_bytes(
         yield from _jsonl_lines(text.splitlines(), origin, on_error)
         return
     if kind == "html" or (kind is None and stripped[:15].lower().startswith(("<!doctype html", "<html"))):
-        title, text = html_to_text(text)
-        yield _document(text, origin, title=title)
+        page = parse_html(text)
+        yield _document(page.text, origin, title=page.title, published=page.published, url=page.url)
         return
     yield _document(text, origin)
 
@@ -140,18 +141,6 @@ def _document(text: str, origin: str, **meta: object) -> RawDocument:
     if not text.strip():
         raise InputError(f"{origin}: no text to code")
     return RawDocument(text=text, origin=origin, **meta)  # type: ignore[arg-type]
-
-
-def html_to_text(html: str) -> tuple[str | None, str]:
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "aside", "figcaption", "form", "header"]):
-        tag.decompose()
-    title_tag = soup.find("h1") or soup.find("title")
-    title = title_tag.get_text(" ", strip=True) if title_tag else None
-    if title_tag is not None and title_tag.name == "h1":
-        title_tag.decompose()
-    text = soup.get_text("\n")
-    return title, text
 
 
 def _read_jsonl(path: Path, on_error: OnError | None) -> Iterator[RawDocument]:

@@ -68,6 +68,7 @@ class Settings:
     max_slot: int
     particles: frozenset[str]
     prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -182,6 +183,8 @@ class Converter:
             prep = "|".join(word.lower() for word in inner[0].split("/"))
             rest.parts.append(prep)
             if len(inner) == 1:
+                if set(prep.split("|")) & self.settings.agent_prepositions:
+                    raise Dropped("(BY) without a noun: the passive's agent, not a target")
                 rest.preps.update(prep.split("|"))
             else:
                 inner_rest = Rest()
@@ -288,6 +291,7 @@ def settings() -> Settings:
         max_slot=int(config["max_slot"]),
         particles=frozenset(config["particles"]),
         prepositions=frozenset(grammar["arguments"]["prepositions"]),
+        agent_prepositions=frozenset(grammar["arguments"]["agent_prepositions"]),
     )
 
 

@@ -2,32 +2,38 @@
 
     PYTHONPATH=src .venv/bin/python scripts/import_petrarch_verbs.py [../shared/petrarch2/CAMEO.2.0.txt]
 
-What maps (see PETRARCH2's dictionaries.rst for the source format):
+Settings (word lists, slot size) are in import_petrarch_verbs.toml; the parser of the format (PETRARCH2's
+dictionaries.rst, "Verb Dictionary") is petrarch_verbs.py. The TSV's header lists what was left out, with counts.
+
+What maps:
 - a pattern `- * OBJECT (PREP NOUN) [code]` becomes `verb ... object ... prep ... noun`: the verb's lemma, then each
-  word, `{compound phrase}` (adjacent words) and prepositional phrase in written order, "..." between them;
+  word, `{compound phrase}` (adjacent words) and prepositional phrase in written order, "..." between them; words
+  are lemmatised (simplemma, as Dyad matches lemmas), `A_B` are adjacent words, `A/B` alternatives;
 - a prepositional phrase without a noun (`(TO)`, `(AGAINST)`) introduces the target: `verb ... to`, preps `to`;
 - `&SYNSET` becomes one `a|b|c` slot of its one-word members (at most `max_slot`, the first ones);
-- a pattern names the verb it was written for in its comment (`# RUSH`); it is imported for that verb (and
-  for the whole block only when the comment names none of its verbs). Verbs with the same pattern and code share
-  one `a|b` slot;
+- a pattern names the verb it was written for in its comment (`# RUSH`); it is imported for that verb (or the
+  block's head word when the comment names none of its verbs). Verbs with the same pattern and code share a slot;
 - a bare verb gets its own row when it has a code of its own, or is its block's head word with the block's code;
 - a paired code `[042:043]` (the target's reverse event after the colon) keeps the source's code, 042.
 
-What is dropped, and why (counts are printed by the script and listed in the TSV's header):
+What is dropped, and why:
 - codes `---` (no event, or an exception that blocks one: Dyad has no null triggers), reverse-only codes
-  `[:173]`, and codes not in the CAMEO codebook;
-- patterns with words before `*` (the subject's head noun: Dyad takes the subject as the source actor and its
-  triggers do not span the subject) and patterns with `$`, `+`, `%`, `^` (source/target/compound-actor positions
-  inside the pattern, which need a constituency parse);
-- a synset member of several words (a slot holds one word), synsets unknown to the dictionary;
-- bare verbs that are synonyms in a block (WordNet synonym sets like `best`, `master`, `ring` under 190 share the
-  block's patterns but are no event words on their own);
-- generic and light verbs (`generic_verbs` in import_petrarch_verbs.toml): only patterns with a content word;
-- bare verbs with codes in `no_bare_verb_codes` (010: Dyad never emits a generic statement);
-- bare verbs the core already has as a one-word trigger, and patterns identical to a core pattern (the core
-  decides);
-- one pattern with different codes (under different verbs): the most frequent code; on a tie it is dropped;
-- transformations (`~` lines: verb-verb combinations on parse trees).
+  `[:173]`, codes not in the CAMEO codebook, and 010 (Dyad never emits a generic statement);
+- root codes (020, 040, 110, 190, ...): the dictionary files its vaguest phrases there ("reduce ... tension" 040,
+  "back ... effort" 050); specific codes only;
+- patterns with words before `*` (the subject's head noun: Dyad takes the subject as the source actor, and its
+  triggers do not span the subject) and patterns with `$`, `+`, `%`, `^` (source, target and compound-actor
+  positions inside the pattern, which need a constituency parse); a `(BY)` without a noun (the passive's agent);
+- synset members of several words (a slot holds one word);
+- bare verbs that are only synonyms in a block (WordNet-like sets such as `best`, `master`, `ring` under 190 share
+  the block's patterns but are no event words on their own), bare verbs that are mostly nouns or adjectives or
+  have another usual sense (`not_bare_events`), and generic or light verbs (`generic_verbs`: only their patterns
+  with a content word, never the verb alone or with a bare preposition);
+- every pattern with a word of the core (lang/en/triggers.tsv) as its verb or noun: the core decides what its
+  words mean, and its rows carry flags an imported row lacks ("hold ... talk" 040 would take the core's "talks"
+  046); a synset slot only loses such members;
+- coordinated verbs (`+KILLED_AND`), one pattern with different codes equally often, transformations (`~` lines:
+  verb-verb combinations on parse trees).
 """
 
 from __future__ import annotations
@@ -218,7 +224,7 @@ class Converter:
             if not single:
                 raise Dropped("synset of multi-word phrases only")
             return ["|".join(single[: self.settings.max_slot])]
-        return [lemma(part.lower()) for part in word.split("_") if part]
+        return ["|".join(unique(lemma(alt.lower()) for alt in part.split("/"))) for part in word.split("_") if part]
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(pattern, code, preps): one code per pattern, verbs with equal rest, code and preps in one slot."""

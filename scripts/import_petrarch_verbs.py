@@ -13,20 +13,25 @@ What maps:
 - `&SYNSET` becomes one `a|b|c` slot of its one-word members (at most `max_slot`, the first ones);
 - a pattern names the verb it was written for in its comment (`# RUSH`); it is imported for that verb (or the
   block's head word when the comment names none of its verbs). Verbs with the same pattern and code share a slot;
-- a bare verb gets its own row when it has a code of its own, or is its block's head word with the block's code;
-- a paired code `[042:043]` (the target's reverse event after the colon) keeps the source's code, 042.
+- a bare verb gets its own row when it has a code of its own (`EXTRADITE [063]`);
+- a paired code `[042:043]` (the target's reverse event after the colon) keeps the source's code, 042;
+- a code whose core rows are mostly reciprocal (040, 046: "X and Y met") or mediations (045: "between X and Y")
+  gives its imported rows the same flag and partner preposition (recip + with, between + between).
 
 What is dropped, and why:
 - codes `---` (no event, or an exception that blocks one: Dyad has no null triggers), reverse-only codes
   `[:173]`, codes not in the CAMEO codebook, and 010 (Dyad never emits a generic statement);
 - root codes (020, 040, 110, 190, ...): the dictionary files its vaguest phrases there ("reduce ... tension" 040,
-  "back ... effort" 050); specific codes only;
+  "back ... effort" 050); specific codes only; and all of root 04 (consult: `no_roots`), whose phrases are vague
+  ("launch ... mission" 045, "convey ... message" 045, "set ... guideline" 045) where the core's flagged rows
+  (meet, talks, visit, host, mediate) already cover consultations;
 - patterns with words before `*` (the subject's head noun: Dyad takes the subject as the source actor, and its
   triggers do not span the subject) and patterns with `$`, `+`, `%`, `^` (source, target and compound-actor
   positions inside the pattern, which need a constituency parse); a `(BY)` without a noun (the passive's agent);
 - synset members of several words (a slot holds one word);
-- bare verbs that are only synonyms in a block (WordNet-like sets such as `best`, `master`, `ring` under 190 share
-  the block's patterns but are no event words on their own), bare verbs that are mostly nouns or adjectives or
+- bare verbs without a code of their own: a block is a synonym set (WordNet-like: `best`, `master`, `ring` under
+  190) that shares its patterns, and even its head word's block code is often off (`INTRUDE` 013, `ALLAY` 017);
+  bare verbs that are mostly nouns or adjectives or
   have another usual sense (`not_bare_events`), and generic or light verbs (`generic_verbs`: only their patterns
   with a content word, never the verb alone or with a bare preposition);
 - every pattern with a word of the core (lang/en/triggers.tsv) as its verb or noun: the core decides what its
@@ -54,6 +59,9 @@ DEFAULT_SOURCE = ROOT.parent / "shared" / "petrarch2" / "CAMEO.2.0.txt"
 TARGET = ROOT / "src" / "dyad" / "lang" / "en" / "triggers" / "petrarch.tsv"
 SETTINGS = Path(__file__).with_suffix(".toml")
 ACTOR_MARKS = frozenset("$+%^")
+PAIRING_FLAGS = frozenset({"recip", "between"})
+PARTNER_PREPOSITIONS = frozenset({"with", "between"})
+Row = tuple[str, str, str, str]  # pattern, cameo, preps, flags
 HEADER = """# Generated from PETRARCH2's verb dictionary ({source}) by scripts/import_petrarch_verbs.py; do not edit:
 #   PYTHONPATH=src .venv/bin/python scripts/import_petrarch_verbs.py ../shared/petrarch2/CAMEO.2.0.txt
 # Copyright (c) 2014 Open Event Data Alliance. MIT licence: LICENSE-petrarch2.txt beside this file.
@@ -69,6 +77,7 @@ class Dropped(Exception):
 class Settings:
     generic_verbs: frozenset[str]
     no_codes: frozenset[str]
+    no_roots: frozenset[str]
     not_bare_events: frozenset[str]
     specific_codes_only: bool
     max_slot: int
@@ -93,6 +102,7 @@ class Converter:
     codes: frozenset[str]
     core: frozenset[str]
     core_words: frozenset[str]
+    pairing: dict[str, tuple[str, frozenset[str]]]  # code -> the core's recip/between flag and partner preposition
     dropped: Counter[str] = field(default_factory=Counter)
     # (verb part, rest parts) -> codes, prepositions, content
     found: dict[tuple[str, tuple[str, ...]], list[tuple[str, frozenset[str], bool]]] = field(
@@ -100,13 +110,11 @@ class Converter:
     )
 
     def block(self, block: Block) -> None:
-        head = lemma(block.label.split("_")[0].lower())
         for verb in block.verbs:
-            code = verb.code or block.code
-            if verb.code is None and (len(verb.words) > 1 or verb_part(verb) != head):
-                self.dropped["bare verb: a block's synonym"] += 1
+            if verb.code is None:  # the block's code is for its patterns; its verbs are a synonym set
+                self.dropped["bare verb without a code of its own"] += 1
                 continue
-            self.add(verb, (), primary(code), frozenset(), content=False)
+            self.add(verb, (), primary(verb.code), frozenset(), content=False)
         for pattern in block.patterns:
             try:
                 rest = self.rest(pattern)
@@ -126,6 +134,8 @@ class Converter:
             self.dropped["generic verb without a content word"] += 1
         elif code in self.settings.no_codes:
             self.dropped["statement code (010)"] += 1
+        elif code[:2] in self.settings.no_roots:
+            self.dropped["consultation (root 04)"] += 1
         elif code.endswith("0") and (not rest or self.settings.specific_codes_only):
             self.dropped["root code (x0), " + ("bare verb" if not rest else "pattern")] += 1
         elif not rest and part in self.settings.not_bare_events:
@@ -226,8 +236,8 @@ class Converter:
             return ["|".join(single[: self.settings.max_slot])]
         return ["|".join(unique(lemma(alt.lower()) for alt in part.split("/"))) for part in word.split("_") if part]
 
-    def rows(self) -> list[tuple[str, str, str]]:
-        """(pattern, code, preps): one code per pattern, verbs with equal rest, code and preps in one slot."""
+    def rows(self) -> list[Row]:
+        """(pattern, code, preps, flags): one code per pattern, verbs with equal rest, code and preps in one slot."""
         merged: dict[tuple[tuple[str, ...], str, frozenset[str]], list[str]] = defaultdict(list)
         for (verb, rest), readings in self.found.items():
             code = self.decide([reading[0] for reading in readings])
@@ -244,8 +254,9 @@ class Converter:
             single = sorted({verb for verb in verbs if " " not in verb})
             groups = [single[i : i + self.settings.max_slot] for i in range(0, len(single), self.settings.max_slot)]
             parts = ["|".join(group) for group in groups] + sorted({verb for verb in verbs if " " in verb})
+            flags, partner = self.pairing.get(code, ("-", frozenset()))
             for verb in parts:
-                result.append((pattern_text(verb, rest), code, ",".join(sorted(preps)) or "-"))
+                result.append((pattern_text(verb, rest), code, ",".join(sorted(preps | partner)) or "-", flags))
         return sorted(set(result), key=lambda row: (row[1], row[0]))
 
     @staticmethod
@@ -292,6 +303,7 @@ def settings() -> Settings:
     return Settings(
         generic_verbs=frozenset(config["generic_verbs"]),
         no_codes=frozenset(config["no_codes"]),
+        no_roots=frozenset(config["no_roots"]),
         not_bare_events=frozenset(config["not_bare_events"]),
         specific_codes_only=bool(config["specific_codes_only"]),
         max_slot=int(config["max_slot"]),
@@ -310,10 +322,27 @@ def converter(dictionary: Dictionary, config: Settings) -> Converter:
     function_words = (config.particles | config.prepositions) - first_words
     words = {w for row in core_rows for w in row["pattern"].lower().replace("...", " ").replace("|", " ").split()}
     core_words = frozenset(form for word in words - function_words for form in (word, lemma(word)))
-    return Converter(config, dictionary.synsets, codes, core, core_words)
+    return Converter(config, dictionary.synsets, codes, core, core_words, pairing(core_rows))
 
 
-def convert(text: str, config: Settings) -> tuple[list[tuple[str, str, str]], Counter[str]]:
+def pairing(core_rows: list[dict[str, str]]) -> dict[str, tuple[str, frozenset[str]]]:
+    """How the core pairs the actors of a code: "recip" (talks, agreements: "X and Y met" is one pair, "with" names
+    the partner) or "between" (mediation: both are targets), where most core rows of the code say so."""
+    by_code: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for row in core_rows:
+        flags = {flag.strip() for flag in row.get("flags", "").split(",")} & PAIRING_FLAGS
+        preps = frozenset(p.strip() for p in row.get("preps", "-").split(",")) & PARTNER_PREPOSITIONS
+        by_code[row["cameo"]].append((",".join(sorted(flags)) or "-", preps))
+    result = {}
+    for code, readings in by_code.items():
+        flags, count = Counter(flags for flags, _ in readings).most_common(1)[0]
+        if flags != "-" and 2 * count >= len(readings):
+            preps = frozenset().union(*(preps for f, preps in readings if f == flags))
+            result[code] = (flags, preps)
+    return result
+
+
+def convert(text: str, config: Settings) -> tuple[list[Row], Counter[str]]:
     dictionary = parse(text)
     work = converter(dictionary, config)
     for block in dictionary.blocks:
@@ -323,11 +352,11 @@ def convert(text: str, config: Settings) -> tuple[list[tuple[str, str, str]], Co
     return rows, work.dropped
 
 
-def write(rows: list[tuple[str, str, str]], dropped: Counter[str], source: str, target: Path) -> None:
+def write(rows: list[Row], dropped: Counter[str], source: str, target: Path) -> None:
     stats = [f"# {len(rows)} rows. Not imported (patterns or verbs, counted before merging):"]
     stats += [f"#   {reason}: {count}" for reason, count in sorted(dropped.items())]
     lines = [HEADER.format(source=source).rstrip("\n"), *stats, "pattern\tcameo\tintent\tpreps\tflags"]
-    lines += [f"{pattern}\t{code}\t-\t{preps}\t-" for pattern, code, preps in rows]
+    lines += [f"{pattern}\t{code}\t-\t{preps}\t{flags}" for pattern, code, preps, flags in rows]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

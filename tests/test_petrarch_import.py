@@ -31,7 +31,8 @@ BOOTLEG  # a synonym: shares the patterns, no row of its own
 +SNEAK_IN [1711]
 - * &BOOTY                                        [171]     # SMUGGLE
 - * {RARE PARROTS} (INTO)                        [1712]    # BOOTLEG
-- * (TO)                                          [042:043] # SMUGGLE
+- * (TO)                                          [061:061] # SMUGGLE
+- * ENVOY                                         [042]     # SMUGGLE
 - * (BY)                                          [1711]    # SMUGGLE
 - * ORCHIDS                                       [---]     # SMUGGLE
 - * MARMOSETS                                     [:173]    # SMUGGLE
@@ -39,7 +40,7 @@ BOOTLEG  # a synonym: shares the patterns, no row of its own
 - * (FROM $) (TO +)                               [1711]    # SMUGGLE
 
 ---  PILFER   [1711]  ---
-PILFER
+PILFER [1711]
 FILCH
 - * TREASURE                                      [1711]    # FILCH
 
@@ -50,16 +51,16 @@ FILCH
 @pytest.fixture(scope="module")
 def converted() -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     rows, dropped = importer.convert(SAMPLE, importer.settings())
-    return {pattern: (code, preps) for pattern, code, preps in rows}, dict(dropped)
+    return {pattern: (code, preps) for pattern, code, preps, _ in rows}, dict(dropped)
 
 
 def test_patterns_become_ordered_parts(converted) -> None:
     rows, _ = converted
     assert rows["smuggle ... loot|spoil"] == ("171", "-")  # a synset: its one-word members (lemmas) in one slot
     assert rows["bootleg ... rare parrot ... into"] == ("1712", "into")  # {phrase} adjacent; (INTO) names the target
-    assert rows["smuggle ... to"] == ("042", "to")  # a paired code keeps the source's event
+    assert rows["smuggle ... to"] == ("061", "to")  # a paired code keeps the source's event
     assert rows["sneak in"] == ("1711", "-")  # a multi-word verb with its own code
-    assert rows["pilfer"] == ("1711", "-")  # the block's head word with the block's code
+    assert rows["pilfer"] == ("1711", "-")  # a bare verb with a code of its own
     assert rows["filch ... treasure"] == ("1711", "-")  # the pattern is imported for the verb it names
 
 
@@ -73,8 +74,9 @@ def test_what_is_dropped(converted) -> None:
         "pilfer",
         "filch ... treasure",
     }
-    assert dropped["bare verb: a block's synonym"] == 2  # BOOTLEG, FILCH: no code of their own, not the head word
-    assert dropped["code --- or reverse-only [:xxx]"] == 3  # SMUGGLE [---] block, ORCHIDS [---], MARMOSETS [:173]
+    assert dropped["bare verb without a code of its own"] == 3  # SMUGGLE, BOOTLEG, FILCH: the block's synonyms
+    assert dropped["code --- or reverse-only [:xxx]"] == 2  # ORCHIDS [---], MARMOSETS [:173]
+    assert dropped["consultation (root 04)"] == 1
     assert dropped["words before the verb (subject nouns)"] == 1
     assert dropped["source/target markers $ + % ^"] == 1
     assert dropped["(BY) without a noun: the passive's agent, not a target"] == 1
@@ -91,11 +93,12 @@ def test_shipped_file_loads_after_the_core() -> None:
 
 
 CASES = [
-    ("Turkey nationalized the assets of a Greek company.", ("TUR", "171", None)),
+    ("Iran imprisoned a British journalist.", ("IRN", "173", None)),
+    ("Saudi Arabia closed its embassy in Qatar.", ("SAU", "161", "QAT")),
     ("The United States lobbied against Iran at the United Nations.", ("USA", "113", "IRN")),
-    ("Russia besieged the Ukrainian city of Mariupol for weeks.", ("RUS", "191", "UKR")),
     ("China exported drones to Pakistan.", ("CHN", "061", "PAK")),
     ("Germany extradited two suspects on Monday.", ("DEU", "063", None)),
+    ("Russian soldiers looted Ukrainian villages.", ("RUS", "145", "UKR")),
 ]
 
 

@@ -88,7 +88,7 @@ CASES = [
     (
         "a demand's that-clause after a time word",
         "Poland renewed its demand on Monday that Russia pay compensation.",
-        {("POL", "100", "RUS")},
+        {("POL", "100", "RUS"), ("RUS", "0842", None)},  # what is demanded is coded too, as hypothetical
     ),
     (
         "relative without comma: its antecedent is the subject",

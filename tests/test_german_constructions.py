@@ -220,3 +220,18 @@ def test_domestic_measure_targets_the_country(code) -> None:
     sentence = "Die ägyptische Regierung verhängte in Kairo eine Ausgangssperre."
     assert triples(code(sentence, "de")) == {("EGY", "1723", "EGY")}
     assert triples(code("Die ägyptische Regierung verhängte eine Ausgangssperre.", "de")) == {("EGY", "1723", None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "brach" is read as the adjective by the lemma dictionary; as a verb it joins its particle
+        ("Russland brach die Beziehungen zu Georgien ab.", ("RUS", "161", "GEO")),
+        # "fort" is a separable particle: "setzten ... fort" is "fortsetzen"
+        ("Die USA setzten die Gespräche mit dem Iran fort.", ("USA", "046", "IRN")),
+        # a compound whose head is listed keeps the multi-part reading of its head ("Gespräch ... abbrechen")
+        ("Frankreich brach die Friedensgespräche mit Russland ab.", ("FRA", "164", "RUS")),
+    ],
+)
+def test_separable_particle_verbs_and_compound_heads(code, sentence: str, expected: tuple) -> None:
+    assert expected in triples(code(sentence))

@@ -69,7 +69,7 @@ class ClauseSplitter:
         self._quote_open = frozenset(words["quotes_open"])
         self._quote_close = frozenset(words["quotes_close"])
         self._speech = frozenset(language.grammar["arguments"]["speech_verb_lemmas"])
-        self._particles = language.rules.separable_particles()
+        self._particles = language.optional_words("verbs", "separable_particles")
         # English relatives need no comma ("Macedonia which is preparing an offensive"); not after a preposition
         self._bare_relatives = frozenset(words.get("bare_relatives", []))
         self._prepositions = frozenset(language.grammar["arguments"]["prepositions"])

@@ -58,6 +58,7 @@ class TriggerMatch:
     exact: bool = True
     words: tuple[str, ...] = ()
     nominal_evidence: bool = False
+    particle: bool = False  # read through a clause-final particle ("lieferte ... aus" -> "ausliefern")
 
     @property
     def first(self) -> int:
@@ -92,6 +93,8 @@ class TriggerLexicon:
             language.grammar["clauses"]["infinitive_markers"]
         )
         self._max_span = int(language.grammar["language"].get("max_trigger_span", 0)) or None
+        self._particles = language.optional_words("verbs", "separable_particles")
+        self._verb_lemmas: dict[str, str] = dict(language.grammar.get("verbs", {}).get("verb_lemmas", {}))
 
     @classmethod
     def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
@@ -125,7 +128,7 @@ class TriggerLexicon:
         self, tokens: list[Token], clause_of: list[int], names: frozenset[int] = frozenset()
     ) -> list[TriggerMatch]:
         """Every pattern that matches, overlapping ones included (`find` chooses among them)."""
-        keys = self._token_keys(tokens, clause_of)
+        keys, joined = self._token_keys(tokens, clause_of)
         for index in names:
             keys[index] = set()
         positions: dict[str, list[int]] = defaultdict(list)
@@ -136,7 +139,7 @@ class TriggerLexicon:
         seen: set[tuple[str, tuple[int, ...]]] = set()
         for word in list(positions):
             for entry in self._by_word.get(word, ()):
-                for match in self._match_entry(entry, tokens, keys, positions, clause_of):
+                for match in self._match_entry(entry, tokens, keys, joined, positions, clause_of):
                     key = (entry.pattern, match.tokens)
                     if key not in seen:
                         seen.add(key)
@@ -144,7 +147,9 @@ class TriggerLexicon:
         return candidates
 
     # keys ---------------------------------------------------------------------------------------------------
-    def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> list[set[str]]:
+    def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> tuple[list[set[str]], list[set[str]]]:
+        """Each token's readings (lemma, form, compound head, joined particle verb), and apart the particle
+        verbs each verb joins."""
         rules = self.language.rules
         keys = [{token.lemma, token.lower, *rules.lemma_variants(token.lower)} for token in tokens]
         for token, words in zip(tokens, keys, strict=True):
@@ -156,10 +161,12 @@ class TriggerLexicon:
                 head = self._hyphen_head(token)
                 words.add(head)
                 words.add(self._compound_head(head) or head)
-        particles = rules.separable_particles()
-        if particles:
-            self._add_separable_verbs(tokens, clause_of, keys, particles)
-        return keys
+        joined: list[set[str]] = [set() for _ in tokens]
+        if self._particles:
+            self._add_separable_verbs(tokens, clause_of, joined)
+        for words, verbs in zip(keys, joined, strict=True):
+            words |= verbs
+        return keys, joined
 
     def _hyphen_head(self, token: Token) -> str:
         """The lemma of a hyphenated word's last part ("US-Luftschläge" -> "luftschlag"); the lemmatiser may have
@@ -170,29 +177,26 @@ class TriggerLexicon:
         return self._lemma(last)
 
     def _compound_head(self, lemma: str) -> str | None:
-        if lemma in self._noun_heads:
-            return None
+        """The longest listed noun a compound ends in ("Friedensgespräche" -> "gespräch"); a listed compound
+        keeps its own reading too, which wins where both are single words (it matches exactly)."""
         if lemma in self._head_memo:
             return self._head_memo[lemma]
         head = next((lemma[cut:] for cut in range(1, len(lemma) - 3) if lemma[cut:] in self._noun_heads), None)
         self._head_memo[lemma] = head
         return head
 
-    @staticmethod
-    def _add_separable_verbs(
-        tokens: list[Token], clause_of: list[int], keys: list[set[str]], particles: frozenset[str]
-    ) -> None:
+    def _add_separable_verbs(self, tokens: list[Token], clause_of: list[int], joined: list[set[str]]) -> None:
         """ "griffen ... an" -> "angreifen": a particle closing a clause joins the verbs before it."""
         for index, token in enumerate(tokens):
             closes = index + 1 == len(tokens) or tokens[index + 1].text in CLOSING
-            if token.lower not in particles or not closes or index == 0:
+            if token.lower not in self._particles or not closes or index == 0:
                 continue
             clause = clause_of[index]
             back = index - 1
             while back >= 0 and clause_of[back] == clause and index - back <= 25:
                 verb = tokens[back]
                 if verb.text.isalpha() and not verb.is_title:
-                    keys[back].add(token.lower + verb.lemma)
+                    joined[back].add(token.lower + self._verb_lemmas.get(verb.lower, verb.lemma))
                 back -= 1
 
     # matching -----------------------------------------------------------------------------------------------
@@ -201,6 +205,7 @@ class TriggerLexicon:
         entry: TriggerEntry,
         tokens: list[Token],
         keys: list[set[str]],
+        joined: list[set[str]],
         positions: dict[str, list[int]],
         clause_of: list[int],
     ) -> list[TriggerMatch]:
@@ -221,12 +226,14 @@ class TriggerLexicon:
             if self._ordered and not self._in_order(tokens, combination):
                 continue
             first = tokens[combination[0][0]]
-            exact = bool({first.lemma, first.lower} & entry.parts[0][0])
+            exact = bool(({first.lemma, first.lower} | joined[combination[0][0]]) & entry.parts[0][0])
             slots = [slot for hit, part in zip(combination, entry.parts, strict=True) for slot in part[: len(hit)]]
             hit_indices = [i for hit in combination for i in hit]
             words = {i: min(keys[i] & slot, key=len) for i, slot in zip(hit_indices, slots, strict=True)}
             evidence = entry.noun and self._nominal_evidence(entry, tokens, indices[-1])
-            matches.append(TriggerMatch(entry, tuple(indices), exact, tuple(words[i] for i in indices), evidence))
+            particle = any(words[i] in joined[i] for i in hit_indices)
+            found = tuple(words[i] for i in indices)
+            matches.append(TriggerMatch(entry, tuple(indices), exact, found, evidence, particle))
         return matches
 
     def _in_order(self, tokens: list[Token], combination: tuple[tuple[int, ...], ...]) -> bool:
@@ -289,6 +296,7 @@ class TriggerLexicon:
                 -m.entry.size,
                 -len(m.entry.parts),
                 len(actor_words.intersection(m.tokens)),
+                not m.particle,  # the particle is evidence: "lieferte ... aus" is "ausliefern", not "liefern"
                 not m.exact,
                 not m.nominal_evidence,
                 m.entry.noun,

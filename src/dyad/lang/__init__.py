@@ -30,8 +30,6 @@ class LanguageRules(Protocol):
 
     def split_compound(self, text: str) -> list[tuple[str, str]]: ...
 
-    def separable_particles(self) -> frozenset[str]: ...
-
     def lemma_variants(self, word: str) -> list[str]: ...
 
 
@@ -44,6 +42,10 @@ class Language:
 
     def words(self, section: str, key: str) -> frozenset[str]:
         return frozenset(self.grammar[section][key])
+
+    def optional_words(self, section: str, key: str) -> frozenset[str]:
+        """Like `words`, empty where the language has no such words (English: no separable particles)."""
+        return frozenset(self.grammar.get(section, {}).get(key, ()))
 
     def data(self, filename: str):
         return data_path("lang", self.code, filename)

@@ -5,34 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-_SEPARABLE = frozenset(
-    [
-        "an",
-        "ab",
-        "auf",
-        "aus",
-        "bei",
-        "ein",
-        "mit",
-        "vor",
-        "zu",
-        "zurück",
-        "fest",
-        "frei",
-        "hin",
-        "her",
-        "weg",
-        "los",
-        "nach",
-        "vorbei",
-        "zusammen",
-        "teil",
-        "bekannt",
-        "entgegen",
-        "gegenüber",
-        "statt",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -68,9 +40,6 @@ class GermanRules:
             if text[cut - 1] == "s":
                 splits.append((text[: cut - 1], text[cut:]))
         return splits
-
-    def separable_particles(self) -> frozenset[str]:
-        return _SEPARABLE
 
     def lemma_variants(self, word: str) -> list[str]:
         """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"."""

@@ -26,9 +26,6 @@ class EnglishRules:
             return [(text[:head_start], text[head_start + 1 :])]
         return []
 
-    def separable_particles(self) -> frozenset[str]:
-        return frozenset()
-
     def lemma_variants(self, word: str) -> list[str]:
         return []
 

@@ -79,9 +79,7 @@ class TriggerLexicon:
         for entry in entries:
             for word in entry.parts[0][0]:
                 self._by_word[word].append(entry)
-            for part in entry.parts:
-                for slot in part:
-                    self._noun_heads.update(w for w in slot if len(w) >= 4)
+            self._noun_heads.update(_head_words(entry, language.rules.nouns_capitalised, lemma))
         self._head_memo: dict[str, str | None] = {}
         # English puts a verb before its object ("lifted the blockade"); only a passive reverses them ("the
         # blockade was lifted"), so "blockade Paris to demand an end to ..." is no "end ... blockade"
@@ -341,6 +339,15 @@ def _entry(row: dict[str, str], lemma: Callable[[str], str], source: str = "") -
         intransitive="intransitive" in flags,
         source=source,
     )
+
+
+def _head_words(entry: TriggerEntry, nouns_capitalised: bool, lemma: Callable[[str], str]) -> set[str]:
+    """The words a compound may end in: where nouns are capitalised, only the pattern's nouns ("Rache" may head
+    "Racheakt", but the verb "sprechen" must not make "Ansprache" a trigger), each with its lemma."""
+    words = [w for w in entry.pattern.replace("...", " ").replace("|", " ").split() if len(w) >= 4]
+    if nouns_capitalised:
+        words = [w for w in words if w[:1].isupper()]
+    return {form for w in words for form in (w.lower(), lemma(w)) if len(form) >= 4}
 
 
 def _pattern_key(entry: TriggerEntry) -> tuple[str, bool]:

@@ -42,6 +42,8 @@ DETERMINERS = frozenset(
     ]
 )
 
+POSSESSIVES = frozenset(["'s", "’s", "'"])
+
 
 @dataclass
 class Discourse:
@@ -128,11 +130,13 @@ class Resolver:
         by_first = {m.first: m for m in mentions}
         by_last = {m.last: m for m in mentions}
         result: dict[int, Mention] = {id(m): m for m in mentions}
+        starts = {role.first for role in roles}
+        heads: dict[int, int] = {}  # "Sprecher der syrischen Rebellen": the inner role's first token -> "Sprecher"
         for role in roles:
             before = self._mention_before(by_last, tokens, role.first)
             after = self._mention_after(by_first, tokens, role.last, role.role.mode == "diplomat")
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
-                merged = self._merge(tokens, before, role, before.first, role.last)
+                merged = self._merge(tokens, before, role, heads.pop(role.first, before.first), role.last)
                 result.pop(id(before), None)
                 partner = self._coordinated_adjective(by_last, tokens, before)
                 if partner is not None:  # "Hungarian and Romanian officials": both are officials
@@ -141,6 +145,9 @@ class Resolver:
                     result[id(shared)] = shared
                 if after is not None and after[1] == "posting":
                     result.pop(id(after[0]), None)
+            elif after is not None and after[1] == "genitive" and after[0].modifier and after[0].last + 1 in starts:
+                heads[after[0].last + 1] = role.first  # the genitive's role is the phrase's ("member of parliament")
+                continue
             elif after is not None and after[0].kind != "person":
                 merged = self._merge(tokens, after[0], role, role.first, after[0].last)
                 result.pop(id(after[0]), None)
@@ -247,22 +254,28 @@ class Resolver:
         return not self.language.rules.nouns_capitalised and mention.kind in {"name", "capital", "org"}
 
     def _mention_before(self, by_last: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
-        """The mention ending right before `index`, allowing one adjective or "'s" in between; after a nationality
-        adjective also one lower-case modifier ("Irish nationalist guerrillas", "Kenyan dock workers")."""
+        """The mention ending right before `index`, allowing one adjective or "'s" (and one lower-case modifier after
+        it: "Iran's nuclear agency") in between; after a nationality adjective also one lower-case modifier ("Irish
+        nationalist guerrillas", "Kenyan dock workers")."""
         leader = self._led_by(tokens, by_last, index)
         if leader is not None:
             return leader
-        for gap in (1, 2):
+        for gap in (1, 2, 3):
             mention = by_last.get(index - gap)
             if mention is not None:
                 between = tokens[index - gap + 1 : index]
-                possessive = all(t.text in {"'s", "’s", "'"} for t in between)
-                adjective = (self.language.rules.nouns_capitalised or mention.modifier) and all(
+                possessive = all(t.text in POSSESSIVES for t in between) or (
+                    gap == 3 and between[0].text in POSSESSIVES and self._lower_modifier(between[1])
+                )  # "Iran's nuclear agency"
+                adjective = gap < 3 and (self.language.rules.nouns_capitalised or mention.modifier) and all(
                     t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between
                 )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention
         return None
+
+    def _lower_modifier(self, token: Token) -> bool:
+        return token.text.isalpha() and not token.is_title and token.lower not in self._coordination | DETERMINERS
 
     def _mention_after(
         self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False

@@ -267,8 +267,10 @@ class Resolver:
                 possessive = all(t.text in POSSESSIVES for t in between) or (
                     gap == 3 and between[0].text in POSSESSIVES and self._lower_modifier(between[1])
                 )  # "Iran's nuclear agency"
-                adjective = gap < 3 and (self.language.rules.nouns_capitalised or mention.modifier) and all(
-                    t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between
+                adjective = (
+                    gap < 3
+                    and (self.language.rules.nouns_capitalised or mention.modifier)
+                    and all(t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between)
                 )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention

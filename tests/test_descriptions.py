@@ -50,6 +50,7 @@ PHRASES = [
     ("en", "Syrian rebel forces", "SYRREB"),
     ("en", "Iraqi religious leaders", "IRQREL"),
     ("en", "the US deputy foreign minister", "USAGOV"),
+    ("en", "the US deputy secretary of state", "USAGOV"),
     ("en", "Kremlin critic", "RUSOPP"),
     ("en", "a member of the Syrian parliament", "SYRLEG"),
     ("en", "ethnic Albanians", "ALB"),
@@ -96,6 +97,9 @@ EVENTS = [
     ("de", "Iranische Studierende protestierten in Teheran gegen die Regierung.", "IRNCVL", "14"),
     ("en", "Palestinian gunmen attacked Israeli settlers near Nablus.", "PSEINS", "19"),
     ("en", "Iran's nuclear agency criticized the IAEA on Monday.", "IRNGOV", "111"),
+    ("en", "The head of Iran's nuclear agency criticized the IAEA.", "IRNGOV", "111"),
+    ("en", "The leader of the Syrian rebels criticized Turkey.", "SYRREB", "111"),
+    ("de", "Der Sprecher der syrischen Rebellen warf der Regierung in Damaskus Verrat vor.", "SYRREB", "11"),
 ]
 
 

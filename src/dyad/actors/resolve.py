@@ -145,8 +145,8 @@ class Resolver:
                     result[id(shared)] = shared
                 if after is not None and after[1] == "posting":
                     result.pop(id(after[0]), None)
-            elif after is not None and after[1] == "genitive" and after[0].modifier and after[0].last + 1 in starts:
-                heads[after[0].last + 1] = role.first  # the genitive's role is the phrase's ("member of parliament")
+            elif after is not None and (inner := self._inner_role(tokens, after, starts)) is not None:
+                heads[inner] = role.first  # the genitive's role is the phrase's ("member of parliament")
                 continue
             elif after is not None and after[0].kind != "person":
                 merged = self._merge(tokens, after[0], role, role.first, after[0].last)
@@ -274,6 +274,22 @@ class Resolver:
                 )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention
+        return None
+
+    def _inner_role(self, tokens: list[Token], after: tuple[Mention, str], starts: set[int]) -> int | None:
+        """The first token of the role a genitive names: "Sprecher der syrischen Rebellen", "head of Iran's nuclear
+        agency"."""
+        mention, kind = after
+        nxt = mention.last + 1
+        if kind != "genitive" or mention.kind == "person" or nxt >= len(tokens):
+            return None
+        if mention.modifier:
+            return nxt if nxt in starts else None
+        if tokens[nxt].text not in POSSESSIVES:
+            return None
+        for first in (nxt + 1, nxt + 2):
+            if first in starts and all(self._lower_modifier(t) for t in tokens[nxt + 1 : first]):
+                return first
         return None
 
     def _lower_modifier(self, token: Token) -> bool:

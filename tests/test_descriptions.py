@@ -86,6 +86,7 @@ def test_construction(pipeline, lang, phrase, code):
         ("en", "Russia pressed Ukraine", ["RUS", "UKR"]),  # verbs and adjectives are no role words
         ("en", "Russia's firm stance", ["RUS"]),
         ("de", "die russische Schattenflotte", ["RUSBUS"]),  # tankers, not the navy
+        ("en", "pro-Russian separatists", []),  # the side taken is not the actor
     ],
 )
 def test_not_a_role(pipeline, lang, phrase, codes):
@@ -99,6 +100,7 @@ EVENTS = [
     ("en", "Iran's nuclear agency criticized the IAEA on Monday.", "IRNGOV", "111"),
     ("en", "The head of Iran's nuclear agency criticized the IAEA.", "IRNGOV", "111"),
     ("en", "The leader of the Syrian rebels criticized Turkey.", "SYRREB", "111"),
+    ("en", "Pro-Russian separatists attacked Ukrainian troops near Donetsk.", "UKRREB", "19"),
     ("de", "Der Sprecher der syrischen Rebellen warf der Regierung in Damaskus Verrat vor.", "SYRREB", "11"),
 ]
 

@@ -77,6 +77,7 @@ class Resolver:
         self._based = frozenset(arguments.get("location_participles", []))
         self._leading = frozenset(arguments.get("leading_participles", []))
         self._backing = frozenset(arguments.get("backing_participles", []))
+        self._stance = frozenset(arguments.get("stance_prefixes", []))
         self._coordination = frozenset(arguments["coordination"])
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
@@ -91,6 +92,7 @@ class Resolver:
         """`place_countries`: the countries of the places the sentence names, for roles with no country."""
         mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
         backed = len(mentions) < len(found.mentions)
+        mentions = [m for m in mentions if not self._side_taken(tokens, m)]
         mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._anaphora(tokens, mentions, discourse)
@@ -114,6 +116,11 @@ class Resolver:
     def _backer(self, tokens: list[Token], mention: Mention) -> bool:
         """ "Iran-backed militias", "von Russland unterstützte": the country backs the group, it is not the group."""
         return self._participle_after(tokens, mention) in self._backing
+
+    def _side_taken(self, tokens: list[Token], mention: Mention) -> bool:
+        """ "pro-Russian separatists", "anti-Western protesters": the country is the side taken, not the actor."""
+        i = mention.first
+        return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower in self._stance
 
     def _led_by(self, tokens: list[Token], by_last: dict[int, Mention], index: int) -> Mention | None:
         """ "Saudi - led coalition", "Vietnamese - led forces": the leader's mention, three tokens before."""

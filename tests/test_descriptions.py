@@ -68,6 +68,10 @@ CONSTRUCTIONS = [
     ("de", "der Kommandeur der russischen Schwarzmeerflotte", "RUSMIL"),
     ("en", "the spokesman of the Russian foreign ministry", "RUSGOV"),
     ("en", "a spokesman of the Syrian rebels", "SYRREB"),
+    # the organisation a genitive's adjective or possessive qualifies
+    ("de", "Vertreter der afghanischen Taliban", "AFGINS"),
+    ("en", "the commander of Iran's Revolutionary Guards", "IRNMIL"),
+    ("en", "the leader of the Afghan Taliban", "AFGINS"),
     # a possessive, then one lower-case modifier
     ("en", "the head of Iran's nuclear agency", "IRNGOV"),
     ("en", "Iran's new president", "IRNGOV"),

@@ -142,6 +142,10 @@ class Resolver:
         for role in roles:
             before = self._mention_before(by_last, tokens, role.first)
             after = self._mention_after(by_first, tokens, role.last, role.role.mode == "diplomat")
+            entity = self._qualified_entity(by_first, tokens, after)
+            if entity is not None:  # "Vertreter der afghanischen Taliban": the Taliban, not Afghanistan
+                result.pop(id(after[0]), None)
+                after = (entity, "genitive")
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
                 merged = self._merge(tokens, before, role, heads.pop(role.first, before.first), role.last)
                 result.pop(id(before), None)
@@ -282,6 +286,21 @@ class Resolver:
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention
         return None
+
+    def _qualified_entity(
+        self, by_first: dict[int, Mention], tokens: list[Token], after: tuple[Mention, str] | None
+    ) -> Mention | None:
+        """The organisation a genitive's adjective or possessive qualifies: "leader of the Afghan Taliban",
+        "commander of Iran's Revolutionary Guards"."""
+        if after is None or after[1] != "genitive":
+            return None
+        nxt = after[0].last + 1
+        if not after[0].modifier:
+            if nxt >= len(tokens) or tokens[nxt].text not in POSSESSIVES:
+                return None
+            nxt += 1
+        entity = by_first.get(nxt)
+        return entity if entity is not None and not entity.modifier and entity.kind != "person" else None
 
     def _inner_role(self, tokens: list[Token], after: tuple[Mention, str], starts: set[int]) -> int | None:
         """The first token of the role a genitive names: "Sprecher der syrischen Rebellen", "head of Iran's nuclear

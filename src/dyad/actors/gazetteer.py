@@ -125,7 +125,7 @@ def build_gazetteer(
     _add_actor_rows(gazetteer, language, tokenize, list(read_tsv(language.data("actors.tsv"))), known)
     for path in user_files:
         _add_actor_rows(gazetteer, language, tokenize, read_user_actor_file(path, set(known)), known)
-    for row in read_tsv(language.data("roles.tsv")):
+    for row in (row for path in language.data_files("roles") for row in read_tsv(path)):
         words = tuple(lemma(word) for word in tokenize(row["lemma"]))
         gazetteer.add_role(
             words, RoleWord(row["role"], row.get("mode") or None, (row.get("scope") or "") == "domestic")

@@ -42,6 +42,8 @@ DETERMINERS = frozenset(
     ]
 )
 
+POSSESSIVES = frozenset(["'s", "’s", "'"])
+
 
 @dataclass
 class Discourse:
@@ -75,6 +77,7 @@ class Resolver:
         self._based = frozenset(arguments.get("location_participles", []))
         self._leading = frozenset(arguments.get("leading_participles", []))
         self._backing = frozenset(arguments.get("backing_participles", []))
+        self._stance = frozenset(arguments.get("stance_prefixes", []))
         self._coordination = frozenset(arguments["coordination"])
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
@@ -89,6 +92,7 @@ class Resolver:
         """`place_countries`: the countries of the places the sentence names, for roles with no country."""
         mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
         backed = len(mentions) < len(found.mentions)
+        mentions = [m for m in mentions if not self._side_taken(tokens, m)]
         mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._anaphora(tokens, mentions, discourse)
@@ -113,6 +117,11 @@ class Resolver:
         """ "Iran-backed militias", "von Russland unterstützte": the country backs the group, it is not the group."""
         return self._participle_after(tokens, mention) in self._backing
 
+    def _side_taken(self, tokens: list[Token], mention: Mention) -> bool:
+        """ "pro-Russian separatists", "anti-Western protesters": the country is the side taken, not the actor."""
+        i = mention.first
+        return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower in self._stance
+
     def _led_by(self, tokens: list[Token], by_last: dict[int, Mention], index: int) -> Mention | None:
         """ "Saudi - led coalition", "Vietnamese - led forces": the leader's mention, three tokens before."""
         if index >= 3 and tokens[index - 1].lower in self._leading and tokens[index - 2].text == "-":
@@ -128,11 +137,17 @@ class Resolver:
         by_first = {m.first: m for m in mentions}
         by_last = {m.last: m for m in mentions}
         result: dict[int, Mention] = {id(m): m for m in mentions}
+        starts = {role.first for role in roles}
+        heads: dict[int, int] = {}  # "Sprecher der syrischen Rebellen": the inner role's first token -> "Sprecher"
         for role in roles:
             before = self._mention_before(by_last, tokens, role.first)
             after = self._mention_after(by_first, tokens, role.last, role.role.mode == "diplomat")
+            entity = self._qualified_entity(by_first, tokens, after)
+            if entity is not None:  # "Vertreter der afghanischen Taliban": the Taliban, not Afghanistan
+                result.pop(id(after[0]), None)
+                after = (entity, "genitive")
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
-                merged = self._merge(tokens, before, role, before.first, role.last)
+                merged = self._merge(tokens, before, role, heads.pop(role.first, before.first), role.last)
                 result.pop(id(before), None)
                 partner = self._coordinated_adjective(by_last, tokens, before)
                 if partner is not None:  # "Hungarian and Romanian officials": both are officials
@@ -141,6 +156,9 @@ class Resolver:
                     result[id(shared)] = shared
                 if after is not None and after[1] == "posting":
                     result.pop(id(after[0]), None)
+            elif after is not None and (inner := self._inner_role(tokens, after, starts)) is not None:
+                heads[inner] = role.first  # the genitive's role is the phrase's ("member of parliament")
+                continue
             elif after is not None and after[0].kind != "person":
                 merged = self._merge(tokens, after[0], role, role.first, after[0].last)
                 result.pop(id(after[0]), None)
@@ -247,22 +265,61 @@ class Resolver:
         return not self.language.rules.nouns_capitalised and mention.kind in {"name", "capital", "org"}
 
     def _mention_before(self, by_last: dict[int, Mention], tokens: list[Token], index: int) -> Mention | None:
-        """The mention ending right before `index`, allowing one adjective or "'s" in between; after a nationality
-        adjective also one lower-case modifier ("Irish nationalist guerrillas", "Kenyan dock workers")."""
+        """The mention ending right before `index`, allowing one adjective or "'s" (and one lower-case modifier after
+        it: "Iran's nuclear agency") in between; after a nationality adjective also one lower-case modifier ("Irish
+        nationalist guerrillas", "Kenyan dock workers")."""
         leader = self._led_by(tokens, by_last, index)
         if leader is not None:
             return leader
-        for gap in (1, 2):
+        for gap in (1, 2, 3):
             mention = by_last.get(index - gap)
             if mention is not None:
                 between = tokens[index - gap + 1 : index]
-                possessive = all(t.text in {"'s", "’s", "'"} for t in between)
-                adjective = (self.language.rules.nouns_capitalised or mention.modifier) and all(
-                    t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between
+                possessive = all(t.text in POSSESSIVES for t in between) or (
+                    gap == 3 and between[0].text in POSSESSIVES and self._lower_modifier(between[1])
+                )  # "Iran's nuclear agency"
+                adjective = (
+                    gap < 3
+                    and (self.language.rules.nouns_capitalised or mention.modifier)
+                    and all(t.text.isalpha() and not t.is_title and t.lower not in self._coordination for t in between)
                 )
                 if (possessive or adjective) and mention.end == tokens[mention.last].end:
                     return mention
         return None
+
+    def _qualified_entity(
+        self, by_first: dict[int, Mention], tokens: list[Token], after: tuple[Mention, str] | None
+    ) -> Mention | None:
+        """The organisation a genitive's adjective or possessive qualifies: "leader of the Afghan Taliban",
+        "commander of Iran's Revolutionary Guards"."""
+        if after is None or after[1] != "genitive":
+            return None
+        nxt = after[0].last + 1
+        if not after[0].modifier:
+            if nxt >= len(tokens) or tokens[nxt].text not in POSSESSIVES:
+                return None
+            nxt += 1
+        entity = by_first.get(nxt)
+        return entity if entity is not None and not entity.modifier and entity.kind != "person" else None
+
+    def _inner_role(self, tokens: list[Token], after: tuple[Mention, str], starts: set[int]) -> int | None:
+        """The first token of the role a genitive names: "Sprecher der syrischen Rebellen", "head of Iran's nuclear
+        agency"."""
+        mention, kind = after
+        nxt = mention.last + 1
+        if kind != "genitive" or mention.kind == "person" or nxt >= len(tokens):
+            return None
+        if mention.modifier:
+            return nxt if nxt in starts else None
+        if tokens[nxt].text not in POSSESSIVES:
+            return None
+        for first in (nxt + 1, nxt + 2):
+            if first in starts and all(self._lower_modifier(t) for t in tokens[nxt + 1 : first]):
+                return first
+        return None
+
+    def _lower_modifier(self, token: Token) -> bool:
+        return token.text.isalpha() and not token.is_title and token.lower not in self._coordination | DETERMINERS
 
     def _mention_after(
         self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False

@@ -2,9 +2,13 @@
 
 `data/people/*.tsv` (hand-written leader lists) and `data/phoenix/*.tsv` (the PETRARCH2 Phoenix dictionaries,
 converted by scripts/import_phoenix_actors.py) hold tens of thousands of forms; tokenising them all would cost
-seconds at start-up. Each line is indexed by the first four letters of its forms, folded ("Schröders" and
-"Schroder" -> "schr"), and the gazetteer adds a line's forms the first time a token starts with such letters, so
-that every lookup sees all entries of its key (the result never depends on what earlier articles said).
+seconds at start-up. Each form is indexed by the first three letters of its first two words, folded ("Gerhard
+Schröder" -> "ger", "sch"; a one-word form, or one whose first word is not plain letters, by its first word alone:
+"Schröders" -> "sch"), and the gazetteer adds a form the first time a token and the next one start with such
+letters. Every lookup thus sees all entries of its key: the result never depends on what earlier articles said.
+(Three letters, as suffixes such as the German genitive -s leave them alone.) A capitalised form cannot match a
+lower-case token (recognise._plausible), so lower-case tokens only add forms written in lower case. Compounds
+("Merkel-Regierung") look up the eagerly built part only (Gazetteer.lookup_modifier).
 
 A row that is the same person as a hand-written person of data/actors.tsv (its name is one of theirs, or their name
 one of its forms) is merged into that person: the hand-written code and name win, the row adds its spellings, and
@@ -22,12 +26,12 @@ from dyad.actors.periods import fold, name_key
 from dyad.resources import data_path, split_forms
 
 TIERS = (("people", 1), ("phoenix", 2))  # data/actors.tsv, the language files and user files are tier 0
-PREFIX = 4
+PREFIX = 3
 COLUMNS = ("name", "country", "code", "role", "kind", "forms", "forms_de", "periods")
 
 
 def form_prefix(folded: str) -> str:
-    """The first letters of a folded word, up to four: "schroders" -> "schr", "al-assad" -> "al"."""
+    """The first letters of a folded word, up to three: "schroders" -> "sch", "al-assad" -> "al"."""
     head = folded[:PREFIX]
     if head.isalnum():
         return head
@@ -35,6 +39,29 @@ def form_prefix(folded: str) -> str:
         if not char.isalnum():
             return head[:n]
     return head
+
+
+ALONE = "*"  # the slot of the forms indexed by their first word alone
+
+
+def index_key(form: str) -> tuple[str, str]:
+    """ "Gerhard Schröder" -> ("ger", "sch"), "Schröder" -> ("sch", ALONE), "Al-Assad Bashar" -> ("al", ALONE):
+    the tokenizer may split "Al-Assad", so the next token need not be "Bashar"."""
+    words = form.split(None, 2)
+    first = form_prefix(_folded(words[0])) if words else ""
+    if len(words) < 2 or not words[0].isalnum() or not first:
+        return first, ALONE
+    return first, form_prefix(_folded(words[1]))
+
+
+def word_prefix(word: str) -> str:
+    """form_prefix(fold(word)), quicker for the common case."""
+    head = word[:PREFIX]
+    if head.isascii():
+        head = head.lower()
+        if head.isalnum():
+            return head
+    return form_prefix(fold(word))
 
 
 def _folded(form: str) -> str:
@@ -53,6 +80,7 @@ class Row:
     source: str
     tier: int
     merged: str | None = None  # the data/actors.tsv person this row is
+    number: int = -1  # the line's number in its Deferred
 
 
 @dataclass(frozen=True)
@@ -116,26 +144,50 @@ class Deferred:
     files: list[_File] = field(default_factory=list)
     lines: list[tuple[int, str]] = field(default_factory=list)  # (file, line)
     merged: dict[int, str] = field(default_factory=dict)  # line -> the data/actors.tsv person it is
-    pending: dict[str, list[int]] = field(default_factory=dict)
+    # first-word prefix -> second-word prefix (or ALONE) -> (line, form); forms written in lower case ("al-Qaida")
+    # apart: only they can match a lower-case token
+    upper: dict[str, dict[str, list[tuple[int, str]]]] = field(default_factory=dict)
+    lower: dict[str, dict[str, list[tuple[int, str]]]] = field(default_factory=dict)
 
-    def take(self, prefix: str) -> list[Row]:
-        numbers = self.pending.pop(prefix, None)
-        return [self._row(n) for n in numbers] if numbers else []
+    @property
+    def pending(self) -> bool:
+        return bool(self.upper or self.lower)
 
-    def _row(self, number: int) -> Row:
+    def take(self, word: str, next_word: str | None) -> list[Row]:
+        """The lines with forms that could start at `word` (followed by `next_word`), each with only those forms
+        (the other forms wait for their own words)."""
+        first = word_prefix(word)
+        if not first:
+            return []
+        found: list[tuple[int, str]] = []
+        capital = word[:1].isupper() or not word[:1].isalpha()
+        for table in (self.upper, self.lower) if capital else (self.lower,):
+            waiting = table.get(first)
+            if waiting is None:
+                continue
+            found += waiting.pop(ALONE, ())
+            if next_word is not None and waiting:
+                found += waiting.pop(word_prefix(next_word), ())
+            if not waiting:
+                del table[first]
+        if not found:
+            return []
+        forms: dict[int, list[str]] = {}
+        for number, form in found:
+            forms.setdefault(number, []).append(form)
+        return [self._row(number, tuple(these)) for number, these in forms.items()]
+
+    def _row(self, number: int, forms: tuple[str, ...]) -> Row:
         file_number, line = self.lines[number]
         file = self.files[file_number]
         cells = line.split("\t")
-        forms = tuple(dict.fromkeys(self.forms_of(file, cells)))
         if file.people:
             code, role, kind = "", None, "person"
         else:
             code, role, kind = file.cell(cells, "code"), file.cell(cells, "role") or None, file.cell(cells, "kind")
-        country, periods = file.cell(cells, "country"), file.cell(cells, "periods")
-        name = forms[0]
-        return Row(
-            name, country, code, role, kind or "org", forms, periods, file.source, file.tier, self.merged.get(number)
-        )
+        name, country, periods = file.cell(cells, "name"), file.cell(cells, "country"), file.cell(cells, "periods")
+        merged = self.merged.get(number)
+        return Row(name, country, code, role, kind or "org", forms, periods, file.source, file.tier, merged, number)
 
     def forms_of(self, file: _File, cells: list[str]) -> list[str]:
         return file.forms(cells, self.language)
@@ -143,9 +195,11 @@ class Deferred:
     def index(self, file_number: int, line: str, forms: list[str]) -> int:
         number = len(self.lines)
         self.lines.append((file_number, line))
-        for prefix in {form_prefix(_folded(form)) for form in forms}:
-            if prefix:
-                self.pending.setdefault(prefix, []).append(number)
+        for form in dict.fromkeys(forms):
+            first, second = index_key(form)
+            if first:
+                table = self.upper if form[:1].isupper() or not form[:1].isalpha() else self.lower
+                table.setdefault(first, {}).setdefault(second, []).append((number, form))
         return number
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dyad.actors.deferred import CorePeople, Deferred, Row, form_prefix, read_deferred
+from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
 from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_periods
 from dyad.lang import Language
 from dyad.model import Actor
@@ -27,6 +27,7 @@ from dyad.resources import data_path, read_tsv, split_forms
 Tokenize = Callable[[str], list[str]]
 Key = tuple[str, ...]
 ACTOR_COLUMNS = ("name", "code", "country", "role", "kind", "forms")
+FOLD_MEMO_LIMIT = 200_000
 
 
 class ActorFileError(ValueError):
@@ -42,6 +43,7 @@ class Entry:
     source: str = ""  # the data file of the entry ("data/actors.tsv", "data/phoenix/people.tsv", a user file)
     tier: int = 0  # 0 hand-written, 1 data/people, 2 data/phoenix
     periods: tuple[Period, ...] = ()
+    lazy: bool = False  # added from the large files as texts name it (deferred.py)
 
     def actor_on(self, day: date | None) -> Actor:
         if not self.periods:
@@ -72,18 +74,29 @@ class Gazetteer:
     role_lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     deferred: Deferred | None = None
     adder: Callable[[Gazetteer, Row], None] | None = None
+    folds: dict[str, str] = field(default_factory=dict)  # memo of fold() for words with diacritics
 
-    def lengths(self, first_word: str) -> tuple[int, ...]:
-        key = fold(first_word)
+    def fold(self, text: str) -> str:
+        if text.isascii():
+            return text.lower()
+        found = self.folds.get(text)
+        if found is None:
+            found = fold(text)
+            if len(self.folds) < FOLD_MEMO_LIMIT:
+                self.folds[text] = found
+        return found
+
+    def lengths(self, first_word: str, next_word: str | None = None) -> tuple[int, ...]:
+        """The lengths of the forms starting with `first_word`, longest first; `next_word` (the token after it)
+        lets the large files add only the forms that could start here."""
         if self.deferred is not None and self.deferred.pending:
-            self._add_deferred(form_prefix(key))
-        return self.lengths_by_first.get(key, ())
+            self._add_deferred(first_word, next_word)
+        return self.lengths_by_first.get(self.fold(first_word), ())
 
-    def _add_deferred(self, prefix: str) -> None:
-        rows = self.deferred.take(prefix) if self.deferred is not None and prefix else []
-        for row in rows:
-            if self.adder is not None:
-                self.adder(self, row)
+    def _add_deferred(self, word: str, next_word: str | None) -> None:
+        assert self.deferred is not None and self.adder is not None
+        for row in self.deferred.take(word, next_word):
+            self.adder(self, row)
 
     def role_lengths(self, first_lemma: str) -> tuple[int, ...]:
         return self.role_lengths_by_first.get(first_lemma, ())
@@ -98,12 +111,12 @@ class Gazetteer:
     def candidates(self, texts: Key) -> list[Entry]:
         """Every entry of a phrase's tokens, the case-sensitive (ALL-CAPS) ones first."""
         if texts and self.deferred is not None and self.deferred.pending:
-            self._add_deferred(form_prefix(fold(texts[0])))
+            self._add_deferred(texts[0], texts[1] if len(texts) > 1 else None)
         return self.exact.get(texts, []) + self.folded.get(tuple(fold(text) for text in texts), [])
 
     def lookup(self, texts: Key, day: date | None = None) -> Entry | None:
         """The entry a phrase's tokens resolve to in an article of `day`; `entry.actor_on(day)` is its actor."""
-        found = self.exact.get(texts) or self.folded.get(tuple(fold(text) for text in texts))
+        found = self.exact.get(texts) or self.folded.get(tuple(self.fold(text) for text in texts))
         if not found:
             return None
         if len(found) == 1:
@@ -111,11 +124,10 @@ class Gazetteer:
         return choose(found, day)
 
     def lookup_modifier(self, text: str, day: date | None = None) -> Entry | None:
-        """A single-token form used as the first part of a compound ("US" in "US-Bomber", "Kreml" in "Kremlchef")."""
-        if self.deferred is not None and self.deferred.pending:
-            self._add_deferred(form_prefix(fold(text)))
+        """A single-token form used as the first part of a compound ("US" in "US-Bomber", "Kreml" in "Kremlchef").
+        Only the eagerly built part: the large files would be read for every split of every compound."""
         entry = self.lookup((text,), day)
-        if entry is None or entry.kind == "adjective":
+        if entry is None or entry.kind == "adjective" or entry.lazy:
             return None
         return entry
 
@@ -220,22 +232,38 @@ def _core_people(sources: list[tuple[str, list[dict[str, str]]]], known: dict[st
 
 @dataclass(frozen=True)
 class _DeferredAdder:
-    """Adds a row of the deferred files: its forms and, in German, their inflections."""
+    """Adds a row of the deferred files: its forms and, in German, their inflections. The tokenizer splits text at
+    spaces first and each space-separated chunk on its own, so forms are tokenised chunk by chunk, each distinct
+    chunk ("Mohammed", "Minister") once."""
 
     language: Language
     tokenize: Tokenize
     countries: frozenset[str]
     merged: dict[str, tuple[Actor, tuple[Period, ...]]]
+    chunks: dict[str, list[str]] = field(default_factory=dict)
+    actors: dict[int, tuple[int, Actor, tuple[Period, ...]]] = field(default_factory=dict)  # line -> its actor
+
+    def tokens(self, form: str) -> list[str]:
+        tokens: list[str] = []
+        for chunk in form.split():
+            found = self.chunks.get(chunk)
+            if found is None:
+                found = self.chunks[chunk] = self.tokenize(chunk)
+            tokens += found
+        return tokens
 
     def __call__(self, gazetteer: Gazetteer, row: Row) -> None:
-        tier, (actor, periods) = row.tier, self._actor(row)
-        if row.merged is not None and row.merged in self.merged:
-            tier, (actor, periods) = 0, self.merged[row.merged]
+        found = self.actors.get(row.number)
+        if found is None:
+            found = self.actors[row.number] = (row.tier, *self._actor(row))
+            if row.merged is not None and row.merged in self.merged:
+                found = self.actors[row.number] = (0, *self.merged[row.merged])
+        tier, actor, periods = found
         kind = actor.kind
         for form in row.forms:
             for variant in self.language.rules.name_forms(form, kind):
-                entry = Entry(actor, kind, variant == form + "s", False, row.source, tier, periods)
-                gazetteer.add(self.tokenize(variant), entry)
+                entry = Entry(actor, kind, variant == form + "s", False, row.source, tier, periods, True)
+                gazetteer.add(self.tokens(variant), entry)
 
     def _actor(self, row: Row) -> tuple[Actor, tuple[Period, ...]]:
         try:

@@ -65,7 +65,8 @@ def _join_adjacent_roles(roles: list[RoleSpan]) -> list[RoleSpan]:
 
 
 def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, day: date | None) -> tuple[int, Entry | None]:
-    for length in gazetteer.lengths(tokens[i].text):
+    following = tokens[i + 1].text if i + 1 < len(tokens) else None
+    for length in gazetteer.lengths(tokens[i].text, following):
         if i + length > len(tokens):
             continue
         entry = gazetteer.lookup(tuple(token.text for token in tokens[i : i + length]), day)

@@ -114,6 +114,13 @@ class Gazetteer:
             self._add_deferred(texts[0], texts[1] if len(texts) > 1 else None)
         return self.exact.get(texts, []) + self.folded.get(tuple(fold(text) for text in texts), [])
 
+    def resolve(self, texts: Key, day: date | None = None) -> tuple[Entry, Actor] | None:
+        """What a phrase's tokens stand for in an article of `day` (None: undated): the entry that wins (its
+        `source` is its data file) and its actor on that day. `candidates` lists all entries of the phrase."""
+        self.candidates(texts)  # adds the phrase's forms from the large files
+        entry = self.lookup(texts, day)
+        return (entry, entry.actor_on(day)) if entry is not None else None
+
     def lookup(self, texts: Key, day: date | None = None) -> Entry | None:
         """The entry a phrase's tokens resolve to in an article of `day`; `entry.actor_on(day)` is its actor."""
         found = self.exact.get(texts) or self.folded.get(tuple(self.fold(text) for text in texts))

@@ -53,6 +53,7 @@ class Person:
     periods: list[tuple[str, str, str, str]]  # code, start, end, office
     singles: list[str] = field(default_factory=list)  # one-word forms to test (Phoenix's, the surname)
     governed: bool = False
+    given: int = 0  # how many of `singles` are Phoenix's own one-word forms (the surname follows them)
 
 
 @dataclass
@@ -124,10 +125,11 @@ class Converter:
         name = title_case(record.phrases[0])
         multi = [title_case(p) for p in record.phrases if len(title_case(p).split()) > 1]
         singles = [title_case(p) for p in record.phrases if len(title_case(p).split()) == 1]
+        given = len(singles)
         if len(name.split()) > 1:
             singles.append(name.split()[-1])
         governed = any(code.endswith("GOV") or code.startswith("IGO") for code, *_ in periods)
-        self.people.append(Person(name, country, _unique(multi), periods, _unique(singles), governed))
+        self.people.append(Person(name, country, _unique(multi), periods, _unique(singles), governed, given))
 
     def _organisation(
         self, record: Record, mapped: list[tuple[Restriction, tuple[str, str, str | None]]], source: str
@@ -168,9 +170,10 @@ class Converter:
                 name_words[fold(word)].add(number)
         counts: Counter = Counter()
         for number, person in enumerate(self.people):
-            for single in person.singles:
+            for position, single in enumerate(person.singles):
                 reason = self._single_reason(single, number, person, name_words, reference_forms)
-                counts[reason] += 1
+                origin = "Phoenix one-word form" if position < person.given else "surname of the name"
+                counts[f"{origin}: {reason}"] += 1
                 if reason == "kept":
                     person.forms.append(single)
         return counts
@@ -316,7 +319,8 @@ def main(argv: list[str]) -> int:
     groups = sum(o.kind == "group" for o in converter.organisations)
     print(f"people: {len(converter.people)}, organisations: {len(converter.organisations) - groups}, ", end="")
     print(f"armed groups: {groups}, role words: {len(agents)}")
-    print(f"one-word person forms: {dict(singles)}")
+    for reason, count in sorted(singles.items()):
+        print(f"one-word person forms {count:6d}  {reason}")
     for reason, count in converter.dropped.most_common():
         print(f"dropped {count:6d}  {reason}")
     return 0

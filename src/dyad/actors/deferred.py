@@ -13,7 +13,9 @@ lower-case token (recognise._plausible), so lower-case tokens only add forms wri
 A row that is the same person as a hand-written person of data/actors.tsv (its name is one of theirs, or their name
 one of its forms) is merged into that person: the hand-written code and name win, the row adds its spellings, and
 when the row holds the hand-written code in a dated period, the row's periods date the hand-written person (a
-former chancellor is no longer DEUGOV). A Phoenix row that is a person of data/people likewise yields to it.
+former chancellor is no longer DEUGOV) up to the file's horizon (a `# horizon: YYYY-MM-DD` header line: the Phoenix
+dictionaries know offices up to 2015-02, thinly after 2010); after it, and in undated articles, the hand-written
+code holds. A Phoenix row that is a person of data/people likewise yields to it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dyad.resources import data_path, split_forms
 TIERS = (("people", 1), ("phoenix", 2))  # data/actors.tsv, the language files and user files are tier 0
 PREFIX = 3
 COLUMNS = ("name", "country", "code", "role", "kind", "forms", "forms_de", "periods")
+HORIZON = "# horizon:"  # a header line: the date up to which a file knows who held which office
 
 
 def form_prefix(folded: str) -> str:
@@ -111,7 +114,8 @@ class CorePeople:
     by_form: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
     codes: dict[str, str] = field(default_factory=dict)
-    borrowed: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (periods, source)
+    # name -> (periods, source, horizon: the date up to which the source knows offices, or "")
+    borrowed: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
 
     def add(self, name: str, code: str, forms: Iterable[str]) -> None:
@@ -216,7 +220,9 @@ def read_deferred(language: str, core: CorePeople) -> Deferred:
     deferred = Deferred(language)
     people = CorePeople()  # persons of data/people: a Phoenix row naming one yields to it
     for path, source, tier in deferred_files():
-        lines = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip() and line[0] != "#"]
+        text = path.read_text(encoding="utf-8").split("\n")
+        horizon = next((line.split(":", 1)[1].split()[0] for line in text[:20] if line.startswith(HORIZON)), "")
+        lines = [line for line in text if line.strip() and line[0] != "#"]
         if not lines:
             continue
         header = [name.strip() for name in lines[0].split("\t")]
@@ -237,7 +243,7 @@ def read_deferred(language: str, core: CorePeople) -> Deferred:
                 deferred.merged[number] = merged
                 periods = file.cell(cells, "periods")
                 if merged not in core.borrowed and _holds(periods, core.codes[merged]):
-                    core.borrowed[merged] = (periods, source)
+                    core.borrowed[merged] = (periods, source, horizon)
             elif tier == 1 and person:
                 people.add(forms[0], "", forms[1:])
     return deferred

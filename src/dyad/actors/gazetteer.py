@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
-from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_periods
+from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_day, parse_periods
 from dyad.lang import Language
 from dyad.model import Actor
 from dyad.resources import data_path, read_tsv, split_forms
@@ -325,12 +325,14 @@ def _add_actor_rows(
             continue
         kind = merged["kind"] or "org"
         actor = Actor(merged["code"], merged["country"], merged["role"] or None, merged["name"], kind)
-        periods_cell, periods_source = row.get("periods") or base.get("periods") or "", source
+        periods_cell, periods_source, horizon = row.get("periods") or base.get("periods") or "", source, ""
         if not periods_cell and merged["name"] in core.borrowed:
-            periods_cell, periods_source = core.borrowed[merged["name"]]
+            periods_cell, periods_source, horizon = core.borrowed[merged["name"]]
         try:
             periods = parse_periods(periods_cell, merged["name"], kind, countries) if periods_cell else ()
-        except PeriodError as error:
+            if horizon:  # after the source's horizon, the code as written
+                periods += (Period(actor, parse_day(horizon, last=True) + timedelta(days=1), None, "official"),)
+        except (PeriodError, ValueError) as error:
             raise ActorFileError(f"{periods_source}: {merged['name']}: {error}") from None
         for form in split_forms(row.get("forms", "")) or [merged["name"]]:
             for variant in language.rules.name_forms(form, kind):

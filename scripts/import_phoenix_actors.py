@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import simplemma
 from phoenix_codes import ROLES, CodeMapper, office, title_case
 from phoenix_dictionary import Record, Restriction, read_actor_file, read_agent_file
 from phoenix_words import Words, fold, load_reference
@@ -235,9 +236,11 @@ def _unique_names(people: list[Person]) -> None:
 FUNCTION_WORDS = frozenset({"a", "an", "the", "to", "for", "at", "of", "in", "on", "and", "or", "with", "from", "by"})
 
 
-def convert_agents(path: Path, core: dict[str, tuple[str, str, str]], dropped: Counter) -> list[tuple[str, ...]]:
-    """Role words; a phrase whose head (last word) is a core role word of the same role takes its mode and scope
-    ("anti riot police" is domestic like "police", "apache attack helicopter" aerial like "helicopter")."""
+def convert_agents(
+    path: Path, core: dict[str, tuple[str, str, str]], state_words: set[str], dropped: Counter
+) -> list[tuple[str, ...]]:
+    """Role words. A phrase whose head (last word) is a core role word of the same role adds nothing ("labour
+    minister" is GOV as "minister" is) but a longer span, and is left out."""
     rows: dict[str, tuple[str, ...]] = {}
     for agent in read_agent_file(path):
         code = agent.code
@@ -257,9 +260,12 @@ def convert_agents(path: Path, core: dict[str, tuple[str, str, str]], dropped: C
                 dropped["agent: opens or ends with a function word"] += 1
             elif lemma in core:
                 dropped["agent: already in lang/en/roles.tsv"] += 1
+            elif lemma in state_words:  # "Kingdom of Morocco", "the republic": the state itself, not a role
+                dropped["agent: a word of country names (kingdom, republic)"] += 1
+            elif core.get(simplemma.lemmatize(words[-1], lang="en"), ("",))[0] == role and len(words) > 1:
+                dropped["agent: its head is a core role word of the same role (labour minister)"] += 1
             else:
-                head_role, mode, scope = core.get(words[-1], ("", "", ""))
-                rows.setdefault(lemma, (lemma, role, mode, scope) if head_role == role else (lemma, role, "", ""))
+                rows.setdefault(lemma, (lemma, role, "", ""))
     return [rows[lemma] for lemma in sorted(rows)]
 
 
@@ -319,7 +325,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     write_people(out / "people.tsv", converter.people, ", ".join(ACTOR_FILES))
     write_organisations(out / "organisations.tsv", converter.organisations, ", ".join(ACTOR_FILES))
-    agents = convert_agents(folder / AGENT_FILE, reference.core_roles, converter.dropped)
+    agents = convert_agents(folder / AGENT_FILE, reference.core_roles, reference.state_words, converter.dropped)
     (PACKAGE / "lang" / "en" / "roles").mkdir(exist_ok=True)
     write_roles(PACKAGE / "lang" / "en" / "roles" / "phoenix.tsv", agents)
     (out / "LICENSE-petrarch2.txt").write_text((folder / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8")

@@ -106,6 +106,7 @@ class Reference:
     organisation_forms: dict[str, str]  # folded form of an organisation in data/actors.tsv -> its code
     organisation_codes: set[str]
     core_roles: dict[str, tuple[str, str, str]]  # lemma -> role, mode, scope
+    state_words: set[str]  # lower-case words of English country names ("kingdom", "republic", "states")
     words: Words
 
     def learn(self, records: dict[str, list[Record]]) -> dict[str, str]:
@@ -155,4 +156,10 @@ def load_reference(package: Path, ud: Path) -> Reference:
         for row in _rows(package / "lang" / "en" / "roles.tsv")
     }
     words = read_ud(ud)
-    return Reference(countries, legacy, forms, organisation_forms, organisation_codes, core_roles, words)
+    state_words = {
+        word.lower()
+        for row in _rows(package / "lang" / "en" / "countries.tsv")
+        for word in row["names"].replace("|", " ").split()
+    }
+    state_words |= {word.rstrip("s") for word in state_words}
+    return Reference(countries, legacy, forms, organisation_forms, organisation_codes, core_roles, state_words, words)

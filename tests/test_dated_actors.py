@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from dyad.actors.deferred import deferred_files, read_deferred
-from dyad.actors.gazetteer import CorePeople, Entry, Gazetteer, RoleWord
+from dyad.actors.deferred import CorePeople, deferred_files, read_deferred
+from dyad.actors.gazetteer import Entry, Gazetteer, RoleWord
 from dyad.actors.periods import Period, parse_periods
 from dyad.model import Actor
 

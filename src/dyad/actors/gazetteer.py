@@ -133,8 +133,10 @@ class Gazetteer:
     def lookup_modifier(self, text: str, day: date | None = None) -> Entry | None:
         """A single-token form used as the first part of a compound ("US" in "US-Bomber", "Kreml" in "Kremlchef").
         Only the eagerly built part: the large files would be read for every split of every compound."""
-        entry = self.lookup((text,), day)
-        if entry is None or entry.kind == "adjective" or entry.lazy:
+        found = self.exact.get((text,)) or self.folded.get((self.fold(text),))
+        eager = [e for e in found or () if not e.lazy]
+        entry = choose(eager, day) if eager else None
+        if entry is None or entry.kind == "adjective":
             return None
         return entry
 

@@ -8,6 +8,7 @@ is a role word, so "Russlandpolitik" stays a plain noun.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from dyad.actors.gazetteer import Entry, Gazetteer, RoleWord
 from dyad.lang import Language
@@ -27,14 +28,15 @@ class Recognised:
     roles: list[RoleSpan]
 
 
-def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language) -> Recognised:
+def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language, day: date | None = None) -> Recognised:
+    """`day`: the article's date, which decides the office of a dated person (None: undated)."""
     mentions: list[Mention] = []
     roles: list[RoleSpan] = []
     i = 0
     while i < len(tokens):
-        length, entry = _longest_match(tokens, i, gazetteer)
+        length, entry = _longest_match(tokens, i, gazetteer, day)
         if entry is not None:
-            mentions.append(_mention(tokens, i, i + length - 1, entry))
+            mentions.append(_mention(tokens, i, i + length - 1, entry, day))
             i += length
             continue
         role_length, role = _role_at(tokens, i, gazetteer)
@@ -42,7 +44,7 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language) -> 
             roles.append(RoleSpan(i, i + role_length - 1, role))
             i += role_length
             continue
-        compound = _compound_mention(tokens[i], gazetteer, language)
+        compound = _compound_mention(tokens[i], gazetteer, language, day)
         if compound is not None:
             mentions.append(compound)
         i += 1
@@ -62,11 +64,12 @@ def _join_adjacent_roles(roles: list[RoleSpan]) -> list[RoleSpan]:
     return joined
 
 
-def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Entry | None]:
-    for length in gazetteer.lengths(tokens[i].text):
+def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, day: date | None) -> tuple[int, Entry | None]:
+    following = tokens[i + 1].text if i + 1 < len(tokens) else None
+    for length in gazetteer.lengths(tokens[i].text, following):
         if i + length > len(tokens):
             continue
-        entry = gazetteer.lookup(tuple(token.text for token in tokens[i : i + length]))
+        entry = gazetteer.lookup(tuple(token.text for token in tokens[i : i + length]), day)
         if entry is not None and _plausible(tokens[i], entry):
             return length, entry
     return 0, None
@@ -91,7 +94,7 @@ def _role_at(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Ro
     return 0, None
 
 
-def _mention(tokens: list[Token], first: int, last: int, entry: Entry) -> Mention:
+def _mention(tokens: list[Token], first: int, last: int, entry: Entry, day: date | None) -> Mention:
     start, end = tokens[first].start, tokens[last].end
     text = " ".join(token.text for token in tokens[first : last + 1])
     return Mention(
@@ -100,18 +103,18 @@ def _mention(tokens: list[Token], first: int, last: int, entry: Entry) -> Mentio
         start=start,
         end=end,
         text=text,
-        actor=entry.actor,
+        actor=entry.actor_on(day),
         kind=entry.kind,
         genitive=entry.genitive,
         modifier=entry.kind == "adjective",
     )
 
 
-def _compound_mention(token: Token, gazetteer: Gazetteer, language: Language) -> Mention | None:
+def _compound_mention(token: Token, gazetteer: Gazetteer, language: Language, day: date | None) -> Mention | None:
     if not token.text[:1].isupper() or len(token.text) < 4:
         return None
     for modifier, head in language.rules.split_compound(token.text):
-        entry = gazetteer.lookup_modifier(modifier) or gazetteer.lookup_modifier(modifier.capitalize())
+        entry = gazetteer.lookup_modifier(modifier, day) or gazetteer.lookup_modifier(modifier.capitalize(), day)
         if entry is None:
             continue
         hyphenated = "-" in token.text
@@ -119,7 +122,7 @@ def _compound_mention(token: Token, gazetteer: Gazetteer, language: Language) ->
         role = gazetteer.role((head_lemma,)) or gazetteer.role_head(head_lemma)
         if role is None and not hyphenated:
             continue
-        actor = with_role(entry.actor, role.role) if role else entry.actor
+        actor = with_role(entry.actor_on(day), role.role) if role else entry.actor_on(day)
         return Mention(
             first=token.i,
             last=token.i,
@@ -158,4 +161,5 @@ _ROLE_NAMES = {
     "BUS": "business",
     "CVL": "civilians",
     "REL": "religious",
+    "ELI": "elite",
 }

@@ -89,7 +89,7 @@ class SentenceCoder:
 
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
-        found = recognise(tokens, self.gazetteer, self.language)
+        found = recognise(tokens, self.gazetteer, self.language, context.published)
         place_countries = [place.country for _, _, place in self.places.find([t.text for t in tokens])]
         mentions = self.resolver.resolve(tokens, found, context.discourse, place_countries)
         finish_texts(sentence.text, mentions)

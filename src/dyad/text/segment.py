@@ -89,10 +89,12 @@ class Segmenter:
     def __init__(self, languages: tuple[str, ...]):
         self._nlp: dict[str, SpacyLanguage] = {}
         self._lemmatizers = {code: Lemmatizer(code) for code in languages}
+        self._special_words: dict[str, frozenset[str]] = {}
         for code in languages:
             nlp = spacy.blank(code)
             nlp.add_pipe("sentencizer")
             self._nlp[code] = nlp
+            self._special_words[code] = frozenset(nlp.tokenizer.rules)
 
     def sentences(self, paragraph: str, language: str) -> Iterator[tuple[str, list[Token]]]:
         """(sentence text, tokens with offsets relative to that text) for each sentence of a paragraph."""
@@ -108,7 +110,13 @@ class Segmenter:
                     yield text, self._tokens(((t.text, t.idx - base) for t in span if not t.is_space), language)
 
     def words(self, text: str, language: str) -> list[str]:
-        """Token texts only (no lemmas): for tokenising gazetteer entries."""
+        """Token texts only (no lemmas): for tokenising gazetteer entries. Words of letters only are tokens as they
+        are, unless the tokenizer has a special case for them ("Cannot" -> "Can", "not"): a shortcut for the tens
+        of thousands of names of the actor files."""
+        chunks = text.split()
+        special = self._special_words[language]
+        if all(chunk.isalpha() and chunk not in special for chunk in chunks):
+            return chunks
         return [t.text for t in self._nlp[language].make_doc(text) if not t.is_space]
 
     def tokenize(self, text: str, language: str) -> list[Token]:

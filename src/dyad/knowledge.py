@@ -114,7 +114,7 @@ def lookup_actors(pipeline: Pipeline, text: str, language: str, on: date | None 
     """The actors the phrase names, resolved as coding would resolve them in an article dated `on`."""
     coder = pipeline.coder(language)
     tokens = pipeline.segmenter.tokenize(text, language)
-    found = recognise(tokens, coder.gazetteer, coder.language)
+    found = recognise(tokens, coder.gazetteer, coder.language, on)
     raw = list(found.mentions)
     mentions = coder.resolver.resolve(tokens, found, Discourse(), [])
     hits = []

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad.actors.periods import fold, name_key
+from dyad.actors.transliterate import Transliterator
 from dyad.resources import data_path, split_forms
 
 TIERS = (("people", 1), ("phoenix", 2))  # data/actors.tsv, the language files and user files are tier 0
@@ -100,11 +101,15 @@ class _File:
     def people(self) -> bool:
         return self.column["forms_de"] is not None
 
-    def forms(self, cells: list[str], language: str) -> list[str]:
+    def forms(self, cells: list[str], language: str, transliterator: Transliterator | None = None) -> list[str]:
         forms = [self.cell(cells, "name"), *split_forms(self.cell(cells, "forms"))]
+        person = self.people or self.cell(cells, "kind") == "person"
+        if person and transliterator is not None:  # "Sergey Lavrov" -> "Sergej Lawrow" for German
+            country = self.cell(cells, "country")
+            forms += [spelling for form in forms for spelling in transliterator.forms(form, country)]
         if self.people and language == "de" and self.cell(cells, "forms_de") != "-":
             forms += split_forms(self.cell(cells, "forms_de"))
-        return forms
+        return list(dict.fromkeys(forms))
 
 
 @dataclass
@@ -145,6 +150,7 @@ class CorePeople:
 @dataclass
 class Deferred:
     language: str
+    transliterator: Transliterator | None = None  # the language's spellings of foreign names, if it has rules
     files: list[_File] = field(default_factory=list)
     lines: list[tuple[int, str]] = field(default_factory=list)  # (file, line)
     merged: dict[int, str] = field(default_factory=dict)  # line -> the data/actors.tsv person it is
@@ -194,7 +200,7 @@ class Deferred:
         return Row(name, country, code, role, kind or "org", forms, periods, file.source, file.tier, merged, number)
 
     def forms_of(self, file: _File, cells: list[str]) -> list[str]:
-        return file.forms(cells, self.language)
+        return file.forms(cells, self.language, self.transliterator)
 
     def index(self, file_number: int, line: str, forms: list[str]) -> int:
         number = len(self.lines)
@@ -216,8 +222,8 @@ def deferred_files() -> list[tuple[Path, str, int]]:
     return found
 
 
-def read_deferred(language: str, core: CorePeople) -> Deferred:
-    deferred = Deferred(language)
+def read_deferred(language: str, core: CorePeople, transliterator: Transliterator | None = None) -> Deferred:
+    deferred = Deferred(language, transliterator)
     people = CorePeople()  # persons of data/people: a Phoenix row naming one yields to it
     for path, source, tier in deferred_files():
         text = path.read_text(encoding="utf-8").split("\n")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
 from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_day, parse_periods
+from dyad.actors.transliterate import Transliterator
 from dyad.lang import Language
 from dyad.model import Actor
 from dyad.resources import data_path, read_tsv, split_forms
@@ -210,7 +211,7 @@ def build_gazetteer(
     known = {row["name"]: row for row in sources[0][1]}
     sources += [(str(path), read_user_actor_file(path, set(known))) for path in user_files]
     core = _core_people(sources, known)
-    gazetteer.deferred = read_deferred(language.code, core)
+    gazetteer.deferred = read_deferred(language.code, core, Transliterator.load(language.code))
     codes = frozenset(gazetteer.countries)
     merged_people: dict[str, tuple[Actor, tuple[Period, ...]]] = {}
     for source, rows in sources:

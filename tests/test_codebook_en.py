@@ -24,7 +24,7 @@ CASES = [
     ("06", "Spain extradited a Russian hacker to the United States.", ("ESP", "063", "USA")),
     ("07", "Germany sent ammunition to Ukraine.", ("DEU", "072", "UKR")),
     ("07", "Sweden granted asylum to a Russian journalist.", ("SWE", "075", "RUS")),
-    ("03", "Russia agreed to a prisoner swap with Ukraine.", ("RUS", "0353", "UKR")),
+    ("03", "Russia proposed a prisoner swap with Ukraine.", ("RUS", "0353", "UKR")),
     ("08", "Iran unfroze assets of South Korea.", ("IRN", "0842", "KOR")),
     ("08", "Russia pulled out of Syria.", ("RUS", "0874", "SYR")),
     ("09", "Poland launched an investigation into corruption.", ("POL", "090", None)),

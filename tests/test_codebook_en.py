@@ -68,7 +68,6 @@ NEGATIVE = [
     "Japan stepped up production of electric cars.",
     "Nigeria's central bank pulled out all the stops to rescue the currency.",
     "China suppressed inflation last year.",
-    "Germany sought to quell fears about the economy.",
     "Turkey stabbed Russia in the back.",
 ]
 

@@ -49,3 +49,23 @@ def test_stats_count_patterns_by_source_and_codes_with_three_or_more() -> None:
     (actors,) = json.loads(run("actors", "stats", "--lang", "de", "--format", "json"))
     assert actors["countries"] == 197 and actors["by_kind"]["person"] > 100
     assert "patterns" in run("triggers", "stats")
+
+
+def test_actor_lookup_resolves_the_office_held_on_the_date() -> None:
+    then = json.loads(run("actors", "lookup", "Schröder", "--lang", "de", "--date", "2003-05-01", "--format", "json"))
+    later = json.loads(run("actors", "lookup", "Schröder", "--lang", "de", "--date", "2015-05-01", "--format", "json"))
+    assert then[0]["code"] == "DEUGOV" and later[0]["code"] == "DEUELI"
+    assert then[0]["source"].startswith("data/people/")
+
+
+def test_german_spellings_of_foreign_names_come_from_the_transliteration_rules() -> None:
+    # no German spelling is written down for him: "Aleksandr Bortnikov" -> "Alexander Bortnikow" by rule
+    found = run("actors", "lookup", "Alexander Bortnikow", "--lang", "de", "--date", "2012-01-01", "--format", "json")
+    (hit,) = json.loads(found)
+    assert hit["code"] == "RUSGOV" and hit["name"] == "Aleksandr Bortnikov"
+
+
+def test_the_world_counts_people_and_organisations_at_scale() -> None:
+    for stats in json.loads(run("actors", "stats", "--format", "json")):
+        assert stats["by_kind"]["person"] >= 10_000
+        assert stats["by_kind"]["org"] + stats["by_kind"]["group"] >= 1_500

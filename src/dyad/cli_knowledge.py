@@ -92,7 +92,7 @@ def actors_stats(lang: str | None, fmt: str) -> None:
         return
     for item in stats:
         click.echo(
-            f"{item['language']}: {item['actors']} actors, {item['forms']} forms, {item['role_words']} role words, "
+            f"{item['language']}: {item['actors']} actors, {item['role_words']} role words, "
             f"{item['countries']} countries"
         )
         _print_table(

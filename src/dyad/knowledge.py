@@ -147,19 +147,24 @@ def _entry_within(gazetteer: Gazetteer, tokens: list[Token], raw: list[Mention],
 
 
 def actor_stats(pipeline: Pipeline, language: str) -> dict[str, Any]:
-    """Distinct actors of one language's gazetteer by kind and by source file, and its role words."""
+    """Distinct actors of one language's gazetteer by kind and by source file (the large files counted by row,
+    whether or not a text has named them yet), and its role words."""
     gazetteer = pipeline.coder(language).gazetteer
-    entries = {id(entry): entry for table in (gazetteer.exact, gazetteer.folded) for entry in table.values()}
-    actors: dict[tuple[str, str, str], str] = {}
-    for entry in entries.values():
-        actors[(entry.actor.name, entry.actor.code, entry.actor.kind)] = getattr(entry, "source", "")
-    kinds = Counter(kind for _, _, kind in actors)
+    eager: dict[tuple[str, str], tuple[str, str]] = {}
+    forms = 0
+    for table in (gazetteer.exact, gazetteer.folded):
+        for entries in table.values():
+            forms += 1
+            for entry in entries:
+                if not entry.lazy:
+                    eager[(entry.actor.name, entry.actor.code)] = (entry.actor.kind, entry.source)
+    rows = [*eager.values(), *(gazetteer.deferred.kinds() if gazetteer.deferred else ())]
     return {
         "language": language,
-        "actors": len(actors),
-        "forms": len(gazetteer.exact) + len(gazetteer.folded),
-        "by_kind": dict(sorted(kinds.items())),
-        "by_source": dict(sorted(Counter(actors.values()).items())),
+        "actors": len(rows),
+        "forms_loaded": forms,
+        "by_kind": dict(sorted(Counter(kind for kind, _ in rows).items())),
+        "by_source": dict(sorted(Counter(source for _, source in rows).items())),
         "role_words": len(gazetteer.roles),
         "countries": len(gazetteer.countries),
     }

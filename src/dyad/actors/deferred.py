@@ -20,7 +20,7 @@ code holds. A Phoenix row that is a person of data/people likewise yields to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +162,15 @@ class Deferred:
     @property
     def pending(self) -> bool:
         return bool(self.upper or self.lower)
+
+    def kinds(self) -> Iterator[tuple[str, str]]:
+        """(kind, source file) of every row not merged into a hand-written person: what the files hold, whether
+        or not a text has named it yet."""
+        for number, (file_number, line) in enumerate(self.lines):
+            if number in self.merged:
+                continue
+            file = self.files[file_number]
+            yield ("person" if file.people else file.cell(line.split("\t"), "kind") or "org"), file.source
 
     def take(self, word: str, next_word: str | None) -> list[Row]:
         """The lines with forms that could start at `word` (followed by `next_word`), each with only those forms

@@ -83,7 +83,11 @@ CASES = [
     # 20 unconventional mass violence
     ("Atombombe ... abwerfen", "Die USA warfen eine Atombombe auf Japan ab.", ("USA", "2042", "JPN")),
     ("Massaker ... verüben", "Serbische Truppen verübten ein Massaker an Bosniaken.", ("SRB", "202", None)),
-    ("Bevölkerung ... vertreiben", "Myanmar vertrieb die Bevölkerung der Rohingya.", ("MMR", "201", None)),
+    (
+        "Bevölkerung ... vertreiben",
+        "Myanmar vertrieb die Bevölkerung der Rohingya.",
+        ("MMR", "201", "MMR"),
+    ),  # the Rohingya are a people of Myanmar (a domestic role)
 ]
 
 NO_EVENT = [

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dyad.actors.coreference import Discourse
 from dyad.actors.gazetteer import Entry, Gazetteer
 from dyad.actors.recognise import recognise
-from dyad.actors.resolve import Discourse
 from dyad.model import Mention, Token
 from dyad.pipeline import Pipeline
 

@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dyad.actors.coreference import Discourse
 from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.recognise import recognise
-from dyad.actors.resolve import Discourse, Resolver, finish_texts
+from dyad.actors.resolve import Resolver, finish_texts
 from dyad.events.arguments import IRREALIS_CODES, PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.modality import Modality, ModalityJudge

@@ -34,6 +34,7 @@ CASES = [
         "Nigerian dock workers began a port strike on Monday.",
         {("NGA", "143", None)},
     ),
+    ("a sit-in", "Kenyan students staged a sit-in outside parliament.", {("KEN", "140", "KEN")}),
     # 15 Exhibit force posture
     ("intercepted bombers", "Japan intercepted Chinese bombers near Okinawa.", {("JPN", "150", "CHN")}),
     ("missiles fired into the sea", "Iran fired missiles into the sea on Friday.", {("IRN", "150", None)}),
@@ -47,6 +48,11 @@ CASES = [
     ("put behind bars", "Belarus put opposition leaders behind bars.", {("BLR", "173", "BLR")}),
     ("broke up a protest", "Turkish police broke up a protest in Istanbul.", {("TUR", "175", None)}),
     ("banned social media", "Russia banned Facebook and Instagram.", {("RUS", "1721", None)}),
+    (
+        "a hyphenated word is three tokens",
+        "Pakistani police fired tear-gas at protesters in Lahore.",
+        {("PAK", "175", "PAK")},
+    ),
     # 18 Assault
     ("abducted schoolgirls", "Boko Haram abducted Nigerian schoolgirls.", {("NGA", "181", "NGA")}),
     ("stabbed to death", "Gunmen stabbed two French tourists to death in Egypt.", {("EGY", "1823", "FRA")}),
@@ -70,6 +76,8 @@ NON_EVENTS = [
     ("firing a chief of staff", "The Brazilian president fired his chief of staff."),
     ("testing a bridge", "Japanese engineers tested the new bridge."),
     ("fans storming a pitch", "Mexican fans stormed the pitch."),
+    ("football strikers", "Brazil's strikers scored twice against Argentina."),
+    ("assault rifles are no assault", "Ukrainian police found assault rifles in a car."),
 ]
 
 

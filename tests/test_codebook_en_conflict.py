@@ -63,7 +63,7 @@ CASES = [
     ("fired rockets at", "Russian forces fired rockets at Ukrainian positions.", {("RUS", "194", "UKR")}),
     ("an air strike is no labour strike", "French jets carried out strikes on Syria.", {("FRA", "195", "SYR")}),
     # 20 Use unconventional mass violence
-    ("gassed civilians", "Iraq gassed Kurdish civilians in Halabja.", {("IRQ", "2041", None)}),
+    ("used mustard gas against", "Iraq used mustard gas against Iran.", {("IRQ", "2041", "IRN")}),
     ("forcibly evicted villagers", "Serbian forces forcibly evicted Bosnian villagers.", {("SRB", "201", "BIH")}),
     ("exterminated villagers", "Sudanese militias exterminated Darfuri villagers.", {("SDN", "202", "SDN")}),
 ]
@@ -78,6 +78,7 @@ NON_EVENTS = [
     ("fans storming a pitch", "Mexican fans stormed the pitch."),
     ("football strikers", "Brazil's strikers scored twice against Argentina."),
     ("assault rifles are no assault", "Ukrainian police found assault rifles in a car."),
+    ("gas prices are no gas attack", "High gas prices hurt Polish people."),
 ]
 
 

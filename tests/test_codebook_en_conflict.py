@@ -31,7 +31,7 @@ CASES = [
     ("torched cars", "Chilean protesters torched cars in Santiago.", {("CHL", "145", "CHL")}),
     (
         "a port strike is a labour strike",
-        "Nigerian dock workers began a port strike on Monday.",
+        "A port strike by Nigerian dock workers halted trade on Monday.",
         {("NGA", "143", None)},
     ),
     ("a sit-in", "Kenyan students staged a sit-in outside parliament.", {("KEN", "140", "KEN")}),
@@ -98,6 +98,6 @@ def test_every_conflict_root_has_cases() -> None:
 
 
 def test_labour_and_air_strikes_differ(code) -> None:
-    labour = roots(code("Nigerian dock workers began a port strike on Monday.", "en"))
+    labour = roots(code("A port strike by Nigerian dock workers halted trade on Monday.", "en"))
     air = roots(code("French jets carried out strikes on Syria.", "en"))
     assert {c for _, c, _ in labour} == {"14"} and {c for _, c, _ in air} == {"19"}

@@ -77,7 +77,7 @@ def test_pick_a_dyad_and_read_the_evidence(server) -> None:
         first = page.locator("#events li.event").first
         pair = first.locator(".code").inner_text()
         assert "ISR" in pair and "PSE" in pair
-        assert first.locator("mark.trigger").count() == 1
+        assert first.locator("mark.trigger").count() >= 1  # a trigger with a gap has a mark per part
         assert first.locator("mark.source").inner_text().strip()
         assert first.locator(".evidence").inner_text().endswith(".")
         page.wait_for_selector("#network .node")

@@ -111,7 +111,7 @@ class Pipeline:
                 return segmenter.lemma(word, code)
 
             gazetteer = build_gazetteer(language, tokenize, lemma, self.actor_files)
-            triggers = TriggerLexicon.load(language, lemma)
+            triggers = TriggerLexicon.load(language, lemma, tokenize)
             self._coders[code] = SentenceCoder(language, gazetteer, triggers, self.ontology, self.places)
         return self._coders[code]
 

@@ -95,14 +95,18 @@ class TriggerLexicon:
         self._verb_lemmas: dict[str, str] = dict(language.grammar.get("verbs", {}).get("verb_lemmas", {}))
 
     @classmethod
-    def load(cls, language: Language, lemma: Callable[[str], str]) -> TriggerLexicon:
+    def load(
+        cls, language: Language, lemma: Callable[[str], str], tokenize: Callable[[str], list[str]] | None = None
+    ) -> TriggerLexicon:
+        """`tokenize`: the language's tokenizer, so that a pattern word it splits ("sit-in" -> sit - in in
+        English) is matched as the tokens a text will have."""
         entries: list[TriggerEntry] = []
         seen: set[tuple[str, bool]] = set()
         core, *_ = files = language.data_files("triggers")
         for path in files:
             for number, row in enumerate(read_tsv(path), 2):
                 try:
-                    entry = _entry(row, lemma, path.name)
+                    entry = _entry(row, lemma, path.name, tokenize)
                 except (KeyError, ValueError) as error:
                     raise TriggerFileError(f"{path.name} row {number}: {error}") from None
                 key = _pattern_key(entry)
@@ -311,13 +315,18 @@ class TriggerLexicon:
         return sorted(chosen, key=lambda m: m.first)
 
 
-def _entry(row: dict[str, str], lemma: Callable[[str], str], source: str = "") -> TriggerEntry:
+def _entry(
+    row: dict[str, str],
+    lemma: Callable[[str], str],
+    source: str = "",
+    tokenize: Callable[[str], list[str]] | None = None,
+) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
     unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
-    parts = tuple(tuple(_slot(slot, lemma) for slot in part.split()) for part in pattern.split("...") if part.strip())
+    parts = tuple(_part(part, lemma, tokenize) for part in pattern.split("...") if part.strip())
     if not parts:
         raise ValueError("empty pattern")
     cameo = row["cameo"]
@@ -352,6 +361,14 @@ def _head_words(entry: TriggerEntry, nouns_capitalised: bool, lemma: Callable[[s
 
 def _pattern_key(entry: TriggerEntry) -> tuple[str, bool]:
     return " ".join(entry.pattern.split()), entry.noun
+
+
+def _part(part: str, lemma: Callable[[str], str], tokenize: Callable[[str], list[str]] | None) -> Part:
+    slots: list[Slot] = []
+    for slot in part.split():
+        pieces = tokenize(slot) if tokenize is not None and "|" not in slot else [slot]
+        slots += [_slot(piece, lemma) for piece in (pieces if len(pieces) > 1 else [slot])]
+    return tuple(slots)
 
 
 def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:

@@ -100,22 +100,46 @@ function drawTimeline(rows, f) {
 }
 
 function highlighted(event) {
-  const spans = [["source", event.source], ["target", event.target], ["trigger", event.trigger]]
-    .filter(([, span]) => span && span.start != null)
-    .map(([kind, span]) => ({ kind, start: span.start, end: span.end }))
-    .sort((p, q) => p.start - q.start);
-  const sentence = event.sentence, fragment = document.createDocumentFragment();
-  let cursor = 0;
-  for (const span of spans) {
-    if (span.start < cursor) continue;
-    fragment.append(sentence.slice(cursor, span.start));
-    const mark = document.createElement("mark");
-    mark.className = span.kind;
-    mark.textContent = sentence.slice(span.start, span.end);
-    fragment.append(mark);
-    cursor = span.end;
+  // a trigger with a gap ("einigten sich beide Seiten auf eine Waffenruhe") may enclose the source or target:
+  // each character takes the most specific span over it (actors over the trigger), runs become marks
+  const sentence = event.sentence, kinds = new Array(sentence.length).fill(null);
+  const mark = (kind, start, end) => {
+    for (let i = Math.max(0, start); i < Math.min(sentence.length, end); i++) kinds[i] = kind;
+  };
+  const trigger = event.trigger;
+  if (trigger && trigger.start != null) {
+    let from = trigger.start;  // only the trigger's own words: "einigten ... Waffenruhe"
+    for (const part of (trigger.text || "").split(" ... ")) {
+      const at = part ? sentence.indexOf(part, from) : -1;
+      if (at < 0 || at >= trigger.end) { mark("trigger", trigger.start, trigger.end); break; }
+      mark("trigger", at, at + part.length);
+      from = at + part.length;
+    }
   }
-  fragment.append(sentence.slice(cursor));
+  const actors = new Array(sentence.length).fill("");
+  for (const kind of ["source", "target"]) {  // "beide Seiten" can be both: one mark of both classes
+    const span = event[kind];
+    if (!span || span.start == null) continue;
+    for (let i = Math.max(0, span.start); i < Math.min(sentence.length, span.end); i++) {
+      actors[i] = actors[i] ? `${actors[i]} ${kind}` : kind;
+      kinds[i] = actors[i];
+    }
+  }
+  const fragment = document.createDocumentFragment();
+  let start = 0;
+  for (let i = 1; i <= sentence.length; i++) {
+    if (i < sentence.length && kinds[i] === kinds[start]) continue;
+    const text = sentence.slice(start, i);
+    if (kinds[start] && text.trim()) {
+      const element = document.createElement("mark");
+      element.className = kinds[start];
+      element.textContent = text;
+      fragment.append(element);
+    } else {
+      fragment.append(text);
+    }
+    start = i;
+  }
   return fragment;
 }
 

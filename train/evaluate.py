@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin
+from thinc.api import Config
 
 SOURCES = {
     "en": ["UD_English-EWT (train part), CC BY-SA 4.0"],
@@ -53,7 +54,7 @@ def score(gold: list[Doc], pred: list[Doc]) -> dict[str, float]:
             if "Case" in g.morph.to_dict():
                 case_n += 1
                 case_ok += g.morph.to_dict()["Case"] == p.morph.to_dict().get("Case")
-    out = {k: round(n[k] / n["tok"], 4) for k in ("upos", "xpos", "morph", "uas", "las")}
+    out = {k: round(n[k] / n["tok"], 4) for k in ("upos", "xpos", "morph", "uas", "las") if k != "xpos" or n["xpos"]}
     out |= {"uas_no_punct": round(n["uas_np"] / n["np"], 4), "las_no_punct": round(n["las_np"] / n["np"], 4)}
     out["case"] = round(case_ok / case_n, 4) if case_n else 0.0
     return out
@@ -88,6 +89,8 @@ def main() -> None:
     metrics |= score(gold, pred)
     metrics["sentences_per_s_one_thread"] = round(len(gold) / seconds, 1)
     metrics["pipeline"] = nlp.pipe_names
+    config = Path(__file__).resolve().parent / f"config_{args.lang}.cfg"
+    metrics["train_max_steps"] = Config().from_disk(config, interpolate=False)["training"]["max_steps"]
     if args.time_file and args.time_file.exists():
         wall, user, system = (float(x) for x in args.time_file.read_text().split()[-3:])
         metrics |= {"train_wall_s": round(wall), "train_cpu_s": round(user + system)}

@@ -150,3 +150,27 @@ def test_after_a_kill_between_commit_and_grouping_the_next_writer_regroups(pipel
         assert sum(row["events"] for row in series) == 1  # one event, four mentions
         stats = store.connection.execute("SELECT max(mentions) FROM event_group_stats").fetchone()[0]
         assert stats == 4
+
+
+def test_the_same_text_codes_the_same_in_every_process(tmp_path) -> None:
+    """Equal readings are chosen by the text, never by the order of a hash set (which differs per process)."""
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "ties.txt"
+    source.write_text(
+        "Nun äußert sich der Kreml dazu, was das für die US-Vermittlung im Ukraine-Krieg bedeutet.\n"
+        "Die Türkei lieferte den Journalisten an Deutschland aus.\n",
+        encoding="utf-8",
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-m", "dyad", "code", str(source), "--format", "jsonl", "--lang", "de"],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=True,
+        ).stdout
+        for seed in range(1, 6)
+    }
+    assert len(outputs) == 1 and b'"cameo": "045"' in outputs.pop()

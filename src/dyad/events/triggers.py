@@ -24,6 +24,7 @@ DETERMINER_BEFORE_NOUN = frozenset(
 )
 # English adjective endings ("an informal meeting", "a bilateral meeting"), not noun ones ("a declaration demanding")
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "ese", "ble", "ate", "ed")
+MIN_COMPOUND_MODIFIER = 3
 CLOSING = frozenset(",.;:!?“”»«\"')")
 
 
@@ -183,7 +184,9 @@ class TriggerLexicon:
         keeps its own reading too, which wins where both are single words (it matches exactly)."""
         if lemma in self._head_memo:
             return self._head_memo[lemma]
-        head = next((lemma[cut:] for cut in range(1, len(lemma) - 3) if lemma[cut:] in self._noun_heads), None)
+        # a compound's first part is a word of its own ("Friedens-", "Luft-"): "Vermittlung" is no "V-ermittlung"
+        cuts = range(MIN_COMPOUND_MODIFIER, len(lemma) - 3)
+        head = next((lemma[cut:] for cut in cuts if lemma[cut:] in self._noun_heads), None)
         self._head_memo[lemma] = head
         return head
 
@@ -303,6 +306,9 @@ class TriggerLexicon:
                 not m.nominal_evidence,
                 m.entry.noun,
                 m.first,
+                -sum(len(word) for word in m.words),  # the fuller reading: "vermittlung", not "ermittlung"
+                m.entry.pattern,  # and never the order of a hash set: the same text codes the same everywhere
+                m.entry.cameo,
             )
         )
         taken: set[int] = set()

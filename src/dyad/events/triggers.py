@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from dyad.lang import Language
@@ -46,6 +46,7 @@ class TriggerEntry:
     speaker: bool = False
     intransitive: bool = False
     source: str = ""  # the lexicon file the pattern comes from
+    rank: int = 0  # its place in the lexicons (the core first, then the files in name order): decides exact ties
 
     @property
     def size(self) -> int:
@@ -113,7 +114,7 @@ class TriggerLexicon:
                 key = _pattern_key(entry)
                 if path == core or key not in seen:  # a later file never redefines a pattern of an earlier one
                     seen.add(key)
-                    entries.append(entry)
+                    entries.append(replace(entry, rank=len(entries)))
         return cls(entries, language, lemma)
 
     def find(
@@ -306,9 +307,8 @@ class TriggerLexicon:
                 not m.nominal_evidence,
                 m.entry.noun,
                 m.first,
-                -sum(len(word) for word in m.words),  # the fuller reading: "vermittlung", not "ermittlung"
-                m.entry.pattern,  # and never the order of a hash set: the same text codes the same everywhere
-                m.entry.cameo,
+                m.entry.rank,  # the earlier lexicon, never the order of a hash set: a text codes the same everywhere
+                -sum(len(word) for word in m.words),
             )
         )
         taken: set[int] = set()

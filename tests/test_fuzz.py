@@ -251,3 +251,26 @@ def test_post_code_answers_any_body_in_json(client: TestClient, body: str, autho
     assert_json_answer(response)
     if not authorised:
         assert response.status_code == 401
+
+
+# what the fuzzing found -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("run", ["'", "!", "«»", "a!"])
+def test_a_long_run_of_punctuation_is_coded_in_linear_time(pipeline: Pipeline, run: str) -> None:
+    """spaCy's tokenizer is quadratic in a run without spaces: 50,000 apostrophes took minutes, now under a second."""
+    import time
+
+    text = run * (50_000 // len(run)) + " Frankreich kritisierte Israel scharf."
+    started = time.perf_counter()
+    coded = pipeline.code(RawDocument(text, "run", language="de"))
+    assert time.perf_counter() - started < 30
+    assert any(e.cameo == "111" for e in coded.events)
+
+
+def test_long_runs_get_a_space_and_keep_every_other_character() -> None:
+    from dyad.text.segment import MAX_RUN_CHARS, _break_long_runs
+
+    text = "Frankreich " + "'" * 1000 + " kritisierte https://example.org/" + "x" * 150
+    broken = _break_long_runs(text)
+    assert max(len(word) for word in broken.split()) <= MAX_RUN_CHARS
+    assert broken.replace(" ", "") == text.replace(" ", "")
+    assert _break_long_runs("Frankreich kritisierte Israel.") == "Frankreich kritisierte Israel."

@@ -281,7 +281,10 @@ def main() -> None:
     names = list(GENERATORS)
     weights = [GENERATORS[name][0] for name in names]
     started = time.perf_counter()
-    run = Run(Pipeline.load(), rng)
+    pipeline = Pipeline.load()
+    for language in pipeline.languages:
+        pipeline.coder(language)  # load each language's lexicons now, not in the first article's time
+    run = Run(pipeline, rng)
     loaded = time.perf_counter()
     for number in range(args.inputs):
         kind = rng.choices(names, weights)[0]

@@ -7,8 +7,9 @@ before and after each round, and one round that runs beside a `dyad ingest` into
 The store (10,000 articles from `bench/corpus.py`, stored by `dyad ingest`) is built when `--db` does not exist and
 reused when it does. The server runs on 127.0.0.1 on a free port. A request is an error when it fails or answers
 anything but 200; 503s (the store busy while the ingest writes) are counted apart. The ingest round ingests
-`--ingest-articles` new articles (ids `load-new-*`, so they are new to the store the first time only; later runs
-find them stored and skip them). One JSON line per run is printed and appended to bench/out/load.jsonl.
+`--ingest-articles` new articles (ids `load-new-TIME-N`, new to the store on every run) and reports the ingest's
+outcome and the figures of the reads that overlapped it. One JSON line per run is printed and appended to
+bench/out/load.jsonl.
 """
 
 from __future__ import annotations
@@ -49,10 +50,12 @@ def build_store(db: Path, articles: int, jobs: int) -> float:
 
 
 def new_articles(count: int) -> Path:
+    """Articles new to the store: their ids carry the time of this run."""
     path = OUT / f"load-new-{count}.jsonl"
+    stamp = time.strftime("%Y%m%d%H%M%S")
     with path.open("w", encoding="utf-8") as handle:
         for number, record in enumerate(corpus.articles(count, seed=11)):
-            record = {**record, "id": f"load-new-{number:05d}", "published": "2027-01-15"}
+            record = {**record, "id": f"load-new-{stamp}-{number:05d}", "published": "2027-01-15"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
@@ -123,35 +126,38 @@ def request_mix(rng: random.Random, ids: list[str], total: int) -> tuple[str, di
 
 def run_round(
     client: httpx.Client, base: str, requests: list[tuple[str, dict[str, Any]]], concurrency: int
-) -> dict[str, Any]:
-    def one(request: tuple[str, dict[str, Any]]) -> tuple[float, int]:
+) -> tuple[dict[str, Any], list[tuple[float, float, int]]]:
+    """The round's figures, and (start, end, status) of each request."""
+
+    def one(request: tuple[str, dict[str, Any]]) -> tuple[float, float, int]:
         path, params = request
         started = time.perf_counter()
         try:
             status = client.get(base + path, params=params).status_code
         except httpx.HTTPError:
             status = 0  # a failed connection or a timeout
-        return time.perf_counter() - started, status
+        return started, time.perf_counter(), status
 
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        results = list(pool.map(one, requests))
-    wall = time.perf_counter() - started
-    latencies = sorted(latency for latency, _ in results)
-    statuses = Counter(status for _, status in results)
-    ok = [latency for latency, status in results if status == 200]
+        timings = list(pool.map(one, requests))
+    result = {"wall_s": round(time.perf_counter() - started, 1), **figures(timings)}
+    result["requests_per_s"] = round(len(timings) / result["wall_s"], 1)
+    return result, timings
+
+
+def figures(timings: list[tuple[float, float, int]]) -> dict[str, Any]:
+    latencies = sorted(end - start for start, end, _ in timings)
+    statuses = Counter(status for _, _, status in timings)
     return {
-        "requests": len(results),
-        "wall_s": round(wall, 1),
-        "requests_per_s": round(len(results) / wall, 1),
-        "errors": len(results) - statuses[200] - statuses[503],
+        "requests": len(timings),
+        "errors": len(timings) - statuses[200] - statuses[503],
         "busy_503": statuses[503],
-        "error_rate": round((len(results) - statuses[200]) / len(results), 4),
+        "error_rate": round((len(timings) - statuses[200]) / max(len(timings), 1), 4),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "p50_ms": _quantile(latencies, 0.50),
         "p95_ms": _quantile(latencies, 0.95),
         "p99_ms": _quantile(latencies, 0.99),
-        "p95_ok_ms": _quantile(sorted(ok), 0.95),
     }
 
 
@@ -162,20 +168,34 @@ def _quantile(values: list[float], q: float) -> float | None:
 
 
 class Ingest(threading.Thread):
-    """`dyad ingest` of the new articles into the served store, beside the requests."""
+    """`dyad ingest` of the new articles into the served store, beside the requests; the time of each of its
+    lines (one per committed batch) tells when it held the store."""
 
     def __init__(self, db: Path, source: Path):
         super().__init__(daemon=True)
-        self.command = [*DYAD, "ingest", str(source), "--db", str(db), "--jobs", "1", "--progress", "none"]
-        self.result: dict[str, Any] = {}
+        self.command = [*DYAD, "ingest", str(source), "--db", str(db), "--jobs", "1", "--progress", "lines"]
+        self.started = self.ended = 0.0
+        self.lines: list[tuple[float, str]] = []
+        self.returncode: int | None = None
 
     def run(self) -> None:
-        started = time.perf_counter()
-        done = subprocess.run(self.command, capture_output=True, text=True)
-        self.result = {
-            "returncode": done.returncode,
-            "seconds": round(time.perf_counter() - started, 1),
-            "summary": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "",
+        self.started = time.perf_counter()
+        process = subprocess.Popen(self.command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        assert process.stderr is not None
+        for line in process.stderr:
+            self.lines.append((time.perf_counter(), line.strip()))
+        self.returncode = process.wait()
+        self.ended = time.perf_counter()
+
+    def report(self, timings: list[tuple[float, float, int]]) -> dict[str, Any]:
+        """The ingest's outcome, and the figures of the reads that overlapped it."""
+        during = [t for t in timings if t[1] > self.started and t[0] < self.ended]
+        return {
+            "returncode": self.returncode,
+            "seconds": round(self.ended - self.started, 1),
+            "first_commit_after_s": round(self.lines[0][0] - self.started, 1) if self.lines else None,
+            "summary": self.lines[-1][1] if self.lines else "",
+            "reads_during": figures(during),
         }
 
 
@@ -212,10 +232,10 @@ def main() -> None:
                 if number == args.ingest_round:
                     ingest = Ingest(db, new_articles(args.ingest_articles))
                     ingest.start()
-                result = run_round(client, base, requests, args.concurrency)
+                result, timings = run_round(client, base, requests, args.concurrency)
                 if ingest is not None:
                     ingest.join()
-                    ingest_result = ingest.result
+                    ingest_result = ingest.report(timings)
                     result["ingest"] = ingest_result
                 result.update(round=number, rss_before_mb=round(before, 1), rss_after_mb=round(rss_mb(process.pid), 1))
                 rounds.append(result)
@@ -251,6 +271,7 @@ def _table(report: dict[str, Any]) -> None:
         )
     if report["ingest"]:
         print("ingest:", json.dumps(report["ingest"]))
+        print("reads during the ingest:", json.dumps(report["ingest"]["reads_during"]))
 
 
 if __name__ == "__main__":

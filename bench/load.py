@@ -7,15 +7,18 @@ before and after each round, and one round that runs beside a `dyad ingest` into
 The store (10,000 articles from `bench/corpus.py`, stored by `dyad ingest`) is built when `--db` does not exist and
 reused when it does. The server runs on 127.0.0.1 on a free port. A request is an error when it fails or answers
 anything but 200; 503s (the store busy while the ingest writes) are counted apart. The ingest round ingests
-`--ingest-articles` new articles (ids `load-new-TIME-N`, new to the store on every run) and reports the ingest's
-outcome and the figures of the reads that overlapped it. One JSON line per run is printed and appended to
+`--ingest-articles` new articles (ids `load-new-TIME-N`, new to the store on every run), goes on sending requests
+until the ingest has ended, and reports the ingest's outcome, when it opened the store (from /proc/PID/fd) and the
+figures of the reads made while it held the store. One JSON line per run is printed and appended to
 bench/out/load.jsonl.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
 import socket
 import subprocess
@@ -23,6 +26,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -125,25 +129,45 @@ def request_mix(rng: random.Random, ids: list[str], total: int) -> tuple[str, di
 
 
 def run_round(
-    client: httpx.Client, base: str, requests: list[tuple[str, dict[str, Any]]], concurrency: int
+    client: httpx.Client,
+    base: str,
+    requests: Iterator[tuple[str, dict[str, Any]]],
+    concurrency: int,
 ) -> tuple[dict[str, Any], list[tuple[float, float, int]]]:
-    """The round's figures, and (start, end, status) of each request."""
+    """The round's figures, and (start, end, status) of each request; `concurrency` clients take the requests."""
+    taking = threading.Lock()
+    timings: list[tuple[float, float, int]] = []
 
-    def one(request: tuple[str, dict[str, Any]]) -> tuple[float, float, int]:
-        path, params = request
-        started = time.perf_counter()
-        try:
-            status = client.get(base + path, params=params).status_code
-        except httpx.HTTPError:
-            status = 0  # a failed connection or a timeout
-        return started, time.perf_counter(), status
+    def client_loop() -> None:
+        while True:
+            with taking:
+                request = next(requests, None)
+            if request is None:
+                return
+            started = time.perf_counter()
+            try:
+                status = client.get(base + request[0], params=request[1]).status_code
+            except httpx.HTTPError:
+                status = 0  # a failed connection or a timeout
+            timings.append((started, time.perf_counter(), status))
 
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        timings = list(pool.map(one, requests))
+        for _ in range(concurrency):
+            pool.submit(client_loop)
     result = {"wall_s": round(time.perf_counter() - started, 1), **figures(timings)}
     result["requests_per_s"] = round(len(timings) / result["wall_s"], 1)
     return result, timings
+
+
+def round_requests(
+    rng: random.Random, ids: list[str], total: int, count: int, ingest: Ingest | None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """`count` requests of the mix; in the ingest round, more until the ingest has ended."""
+    sent = 0
+    while sent < count or (ingest is not None and ingest.is_alive()):
+        sent += 1
+        yield request_mix(rng, ids, total)
 
 
 def figures(timings: list[tuple[float, float, int]]) -> dict[str, Any]:
@@ -177,25 +201,39 @@ class Ingest(threading.Thread):
         self.started = self.ended = 0.0
         self.lines: list[tuple[float, str]] = []
         self.returncode: int | None = None
+        self.db = db.resolve()
+        self.opened: float | None = None
 
     def run(self) -> None:
         self.started = time.perf_counter()
         process = subprocess.Popen(self.command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
         assert process.stderr is not None
+        threading.Thread(target=self._watch, args=(process,), daemon=True).start()
         for line in process.stderr:
             self.lines.append((time.perf_counter(), line.strip()))
         self.returncode = process.wait()
         self.ended = time.perf_counter()
 
+    def _watch(self, process: subprocess.Popen[str]) -> None:
+        """The moment the ingest first has the store file open (it then holds DuckDB's write lock)."""
+        fds = Path(f"/proc/{process.pid}/fd")
+        while process.poll() is None and self.opened is None:
+            with contextlib.suppress(OSError):
+                if any(os.readlink(fd) == str(self.db) for fd in fds.iterdir()):
+                    self.opened = time.perf_counter()
+            time.sleep(0.05)
+
     def report(self, timings: list[tuple[float, float, int]]) -> dict[str, Any]:
         """The ingest's outcome, and the figures of the reads that overlapped it."""
-        during = [t for t in timings if t[1] > self.started and t[0] < self.ended]
+        held_from = self.opened or self.started
+        during = [t for t in timings if t[1] > held_from and t[0] < self.ended]
         return {
             "returncode": self.returncode,
             "seconds": round(self.ended - self.started, 1),
+            "store_opened_after_s": round(self.opened - self.started, 1) if self.opened else None,
             "first_commit_after_s": round(self.lines[0][0] - self.started, 1) if self.lines else None,
             "summary": self.lines[-1][1] if self.lines else "",
-            "reads_during": figures(during),
+            "reads_while_it_held_the_store": figures(during),
         }
 
 
@@ -226,12 +264,12 @@ def main() -> None:
         limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
         with httpx.Client(timeout=60, limits=limits) as client:
             for number in range(1, args.rounds + 1):
-                requests = [request_mix(rng, ids, health["events"]) for _ in range(per_round)]
                 before = rss_mb(process.pid)
                 ingest = None
                 if number == args.ingest_round:
                     ingest = Ingest(db, new_articles(args.ingest_articles))
                     ingest.start()
+                requests = round_requests(rng, ids, health["events"], per_round, ingest)
                 result, timings = run_round(client, base, requests, args.concurrency)
                 if ingest is not None:
                     ingest.join()
@@ -271,7 +309,7 @@ def _table(report: dict[str, Any]) -> None:
         )
     if report["ingest"]:
         print("ingest:", json.dumps(report["ingest"]))
-        print("reads during the ingest:", json.dumps(report["ingest"]["reads_during"]))
+        print("reads while it held the store:", json.dumps(report["ingest"]["reads_while_it_held_the_store"]))
 
 
 if __name__ == "__main__":

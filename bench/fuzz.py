@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/fuzz.py --inputs 100000 --seed 1
     .venv/bin/python bench/fuzz.py --inputs 2000 --seed 7      # a quick look
+    .venv/bin/python bench/fuzz.py --max-seconds 1200          # what 20 minutes allow (also: Ctrl-C, SIGTERM)
 
 The inputs mix random bytes, Unicode edge cases (combining marks, right-to-left, emoji, zero-width and control
 characters, lone surrogates in JSON), JSON lines with random records, deeply nested and huge JSON, tag soup HTML,
@@ -20,6 +21,7 @@ import gzip
 import json
 import random
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -275,7 +277,9 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--progress-every", type=int, default=5000)
+    parser.add_argument("--max-seconds", type=float, help="stop after this long and report the inputs tried so far")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _stop)
     OUT.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
     names = list(GENERATORS)
@@ -286,18 +290,27 @@ def main() -> None:
         pipeline.coder(language)  # load each language's lexicons now, not in the first article's time
     run = Run(pipeline, rng)
     loaded = time.perf_counter()
-    for number in range(args.inputs):
-        kind = rng.choices(names, weights)[0]
-        data, hint = GENERATORS[kind][1](rng)
-        run.one(number, kind, data, hint)
-        if args.progress_every and (number + 1) % args.progress_every == 0:
-            print(
-                f"{number + 1} inputs, {run.crash_count} crashes, {time.perf_counter() - loaded:.0f} s",
-                file=sys.stderr,
-                flush=True,
-            )
+    tried, stopped = 0, False
+    try:
+        for number in range(args.inputs):
+            if args.max_seconds and time.perf_counter() - loaded > args.max_seconds:
+                stopped = True
+                break
+            kind = rng.choices(names, weights)[0]
+            data, hint = GENERATORS[kind][1](rng)
+            run.one(number, kind, data, hint)
+            tried = number + 1
+            if args.progress_every and tried % args.progress_every == 0:
+                print(
+                    f"{tried} inputs, {run.crash_count} crashes, {time.perf_counter() - loaded:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: report what was tried
+        stopped = True
     report = {
-        "inputs": args.inputs,
+        "inputs": tried,
+        "stopped_early": stopped,
         "seed": args.seed,
         "seconds": round(time.perf_counter() - loaded, 1),
         "start_up_seconds": round(loaded - started, 1),
@@ -313,6 +326,10 @@ def main() -> None:
     with (OUT / "fuzz.jsonl").open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(report, ensure_ascii=False) + "\n")
     print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def _stop(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

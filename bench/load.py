@@ -8,9 +8,9 @@ The store (10,000 articles from `bench/corpus.py`, stored by `dyad ingest`) is b
 reused when it does. The server runs on 127.0.0.1 on a free port. A request is an error when it fails or answers
 anything but 200; 503s (the store busy while the ingest writes) are counted apart. The ingest round ingests
 `--ingest-articles` new articles (ids `load-new-TIME-N`, new to the store on every run), goes on sending requests
-until the ingest has ended, and reports the ingest's outcome, when it opened the store (from /proc/PID/fd) and the
-figures of the reads made while it held the store. One JSON line per run is printed and appended to
-bench/out/load.jsonl.
+until the ingest has ended, and reports the ingest's outcome, when it held the store's write lock (seconds after
+its start, sampled from /proc/locks) and the figures of the reads made meanwhile. One JSON line per run is printed
+and appended to bench/out/load.jsonl.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import random
 import socket
 import subprocess
@@ -202,7 +201,8 @@ class Ingest(threading.Thread):
         self.lines: list[tuple[float, str]] = []
         self.returncode: int | None = None
         self.db = db.resolve()
-        self.opened: float | None = None
+        self.held_from: float | None = None
+        self.held_to: float | None = None
 
     def run(self) -> None:
         self.started = time.perf_counter()
@@ -215,22 +215,25 @@ class Ingest(threading.Thread):
         self.ended = time.perf_counter()
 
     def _watch(self, process: subprocess.Popen[str]) -> None:
-        """The moment the ingest first has the store file open (it then holds DuckDB's write lock)."""
-        fds = Path(f"/proc/{process.pid}/fd")
-        while process.poll() is None and self.opened is None:
+        """When the ingest holds DuckDB's write lock on the store: its fcntl lock in /proc/locks, sampled."""
+        inode = f":{self.db.stat().st_ino}"
+        while process.poll() is None:
             with contextlib.suppress(OSError):
-                if any(os.readlink(fd) == str(self.db) for fd in fds.iterdir()):
-                    self.opened = time.perf_counter()
-            time.sleep(0.05)
+                for line in Path("/proc/locks").read_text().splitlines():
+                    fields = line.split()
+                    if len(fields) > 5 and fields[4] == str(process.pid) and fields[5].endswith(inode):
+                        self.held_from = self.held_from or time.perf_counter()
+                        self.held_to = time.perf_counter()
+            time.sleep(0.02)
 
     def report(self, timings: list[tuple[float, float, int]]) -> dict[str, Any]:
         """The ingest's outcome, and the figures of the reads that overlapped it."""
-        held_from = self.opened or self.started
-        during = [t for t in timings if t[1] > held_from and t[0] < self.ended]
+        held_from, held_to = self.held_from or self.started, self.held_to or self.ended
+        during = [t for t in timings if t[1] > held_from and t[0] < held_to]
         return {
             "returncode": self.returncode,
             "seconds": round(self.ended - self.started, 1),
-            "store_opened_after_s": round(self.opened - self.started, 1) if self.opened else None,
+            "held_the_store_s": [round(t - self.started, 1) for t in (self.held_from, self.held_to) if t],
             "first_commit_after_s": round(self.lines[0][0] - self.started, 1) if self.lines else None,
             "summary": self.lines[-1][1] if self.lines else "",
             "reads_while_it_held_the_store": figures(during),

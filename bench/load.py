@@ -203,6 +203,7 @@ class Ingest(threading.Thread):
         self.db = db.resolve()
         self.held_from: float | None = None
         self.held_to: float | None = None
+        self.kinds: dict[str, list[float]] = {}  # lock kind -> first and last time seen (s after the start)
 
     def run(self) -> None:
         self.started = time.perf_counter()
@@ -222,8 +223,11 @@ class Ingest(threading.Thread):
                 for line in Path("/proc/locks").read_text().splitlines():
                     fields = line.split()
                     if len(fields) > 5 and fields[4] == str(process.pid) and fields[5].endswith(inode):
-                        self.held_from = self.held_from or time.perf_counter()
-                        self.held_to = time.perf_counter()
+                        now = time.perf_counter() - self.started
+                        self.kinds.setdefault(fields[3], [now, now])[1] = now
+                        if fields[3] == "WRITE":
+                            self.held_from = self.held_from or time.perf_counter()
+                            self.held_to = time.perf_counter()
             time.sleep(0.02)
 
     def report(self, timings: list[tuple[float, float, int]]) -> dict[str, Any]:
@@ -234,6 +238,7 @@ class Ingest(threading.Thread):
             "returncode": self.returncode,
             "seconds": round(self.ended - self.started, 1),
             "held_the_store_s": [round(t - self.started, 1) for t in (self.held_from, self.held_to) if t],
+            "locks_seen_s": {kind: [round(t, 1) for t in span] for kind, span in self.kinds.items()},
             "first_commit_after_s": round(self.lines[0][0] - self.started, 1) if self.lines else None,
             "summary": self.lines[-1][1] if self.lines else "",
             "reads_while_it_held_the_store": figures(during),

@@ -169,7 +169,7 @@ def test_a_corrupt_gzip_is_an_input_error(tmp_path, damage: str) -> None:
         list(read_inputs(str(path)))
 
 
-@fuzz(120)
+@fuzz(80)
 @given(texts, st.sampled_from([None, "de", "en"]))
 def test_the_pipeline_codes_any_unicode_or_refuses_in_one_line(pipeline: Pipeline, text: str, lang: str | None) -> None:
     try:
@@ -218,7 +218,7 @@ def assert_json_answer(response) -> None:
         assert isinstance(body["error"], str)
 
 
-@fuzz(150)
+@fuzz(100)
 @given(st.sampled_from(["/events", "/dyads", "/network", "/actors", "/health"]), queries)
 def test_the_api_answers_any_query_in_json(client: TestClient, path: str, query: dict[str, str]) -> None:
     assert_json_answer(client.get(path, params=query))

@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -149,7 +150,7 @@ def _read_jsonl(path: Path, on_error: OnError | None) -> Iterator[RawDocument]:
         with opener(path, "rb") as handle:
             lines = (_decode_line(line, path, n) for n, line in enumerate(handle, 1))
             yield from _jsonl_lines(lines, str(path), on_error)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:  # zlib.error: a gzip file whose compressed data is corrupt
         raise InputError(f"{path}: cannot read ({error})") from None
 
 

@@ -23,6 +23,7 @@ from dyad.dedupe import group_events, grouping_is_current, link_duplicates, simh
 from dyad.model import SCHEMA_VERSION, Event, Mention
 from dyad.pipeline import CodedArticle
 from dyad.quarantine import SCHEMA as REJECTED_SCHEMA
+from dyad.writer_turn import announce, withdraw, writer_waiting
 
 ACTOR_FIELDS = ("text", "start", "end", "code", "country", "role", "name")
 ARTICLE_COLUMNS = [
@@ -491,21 +492,29 @@ def like_prefix(text: str) -> str:
 
 
 def _connect(path: Path, read_only: bool, patience: float) -> duckdb.DuckDBPyConnection:
+    """A connection, waiting up to `patience` s for the lock; a waiting writer asks readers to let go (writer_turn)."""
     deadline = time.monotonic() + patience
     delay = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" not in str(error).lower():
+    try:
+        while True:
+            try:
+                if not (read_only and writer_waiting(path)):
+                    return duckdb.connect(str(path), read_only=read_only)
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(f"{path}: cannot open as a DuckDB database ({_first_line(error)})") from None
+                if not read_only:
+                    announce(path)
+            except duckdb.Error as error:
                 raise StoreError(f"{path}: cannot open as a DuckDB database ({_first_line(error)})") from None
             if time.monotonic() + delay > deadline:
                 holder = "a writer (an ingest)" if read_only else "another process"
-                raise StoreBusy(f"{path}: store busy, {holder} is using it; retry in a few seconds") from None
-        except duckdb.Error as error:
-            raise StoreError(f"{path}: cannot open as a DuckDB database ({_first_line(error)})") from None
-        time.sleep(delay)
-        delay = min(delay * 2, 0.5)
+                raise StoreBusy(f"{path}: store busy, {holder} is using it; retry in a few seconds")
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+    finally:
+        if not read_only:
+            withdraw(path)
 
 
 def _first_line(error: Exception) -> str:

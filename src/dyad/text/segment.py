@@ -7,6 +7,7 @@ ordinals ("7.") and hyphen compounds ("US-Bomber") whole; its sentencizer splits
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import simplemma
@@ -20,6 +21,11 @@ LEMMA_CACHE_LIMIT = 500_000
 # faster than linearly with a sentence's length. Real news sentences stay far below these limits.
 MAX_PARAGRAPH_CHARS = 100_000
 MAX_SENTENCE_TOKENS = 120
+# spaCy's tokenizer strips prefixes and suffixes one at a time and rescans the rest: quadratic in a run of
+# punctuation without a space (10,000 apostrophes took 10 s; a 100,000-character window would take hours).
+# A run of more non-space characters than this gets a space inserted; no word or link in real news is so long.
+MAX_RUN_CHARS = 100
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS}}}(?=\S)")
 SOFT_BREAKS = frozenset(",;:–—")
 OPENING_QUOTES = frozenset('«»„‚"“')
 FINAL_PUNCTUATION = frozenset(".!?…")
@@ -53,6 +59,10 @@ def _text_windows(text: str, limit: int) -> Iterator[str]:
         yield text[:cut]
         text = text[cut:]
     yield text
+
+
+def _break_long_runs(text: str) -> str:
+    return LONG_RUN.sub(lambda match: match.group(0) + " ", text) if len(text) > MAX_RUN_CHARS else text
 
 
 def _token_windows(doc, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
@@ -99,7 +109,7 @@ class Segmenter:
     def sentences(self, paragraph: str, language: str) -> Iterator[tuple[str, list[Token]]]:
         """(sentence text, tokens with offsets relative to that text) for each sentence of a paragraph."""
         for piece in _text_windows(paragraph, MAX_PARAGRAPH_CHARS):
-            doc = self._nlp[language](piece)
+            doc = self._nlp[language](_break_long_runs(piece))
             for bounds in _quote_aware_bounds(doc):
                 for start, end in _token_windows(doc, *bounds, MAX_SENTENCE_TOKENS):
                     span = doc[start:end]
@@ -120,7 +130,7 @@ class Segmenter:
         return [t.text for t in self._nlp[language].make_doc(text) if not t.is_space]
 
     def tokenize(self, text: str, language: str) -> list[Token]:
-        doc = self._nlp[language].make_doc(text)
+        doc = self._nlp[language].make_doc(_break_long_runs(text))
         return self._tokens(((t.text, t.idx) for t in doc if not t.is_space), language)
 
     def _tokens(self, pieces: Iterator[tuple[str, int]], language: str) -> list[Token]:

@@ -76,6 +76,7 @@ class Gazetteer:
     deferred: Deferred | None = None
     adder: Callable[[Gazetteer, Row], None] | None = None
     folds: dict[str, str] = field(default_factory=dict)  # memo of fold() for words with diacritics
+    asked: set[tuple[str, str | None]] = field(default_factory=set)  # token pairs the large files were asked for
 
     def fold(self, text: str) -> str:
         if text.isascii():
@@ -90,7 +91,9 @@ class Gazetteer:
     def lengths(self, first_word: str, next_word: str | None = None) -> tuple[int, ...]:
         """The lengths of the forms starting with `first_word`, longest first; `next_word` (the token after it)
         lets the large files add only the forms that could start here."""
-        if self.deferred is not None and self.deferred.pending:
+        if self.deferred is not None and self.deferred.pending and (first_word, next_word) not in self.asked:
+            if len(self.asked) < FOLD_MEMO_LIMIT:  # a pair asked once has taken all its forms: asking again is idle
+                self.asked.add((first_word, next_word))
             self._add_deferred(first_word, next_word)
         return self.lengths_by_first.get(self.fold(first_word), ())
 

@@ -139,15 +139,19 @@ class TriggerLexicon:
         for index, words in enumerate(keys):
             for word in words:
                 positions[word].append(index)
+        present = frozenset(positions)
+        # each entry once, and only if every part's first word occurs (most entries fail there, cheaply)
+        entries = {id(entry): entry for word in present for entry in self._by_word.get(word, ())}
         candidates: list[TriggerMatch] = []
         seen: set[tuple[str, tuple[int, ...]]] = set()
-        for word in list(positions):
-            for entry in self._by_word.get(word, ()):
-                for match in self._match_entry(entry, tokens, keys, joined, positions, clause_of):
-                    key = (entry.pattern, match.tokens)
-                    if key not in seen:
-                        seen.add(key)
-                        candidates.append(match)
+        for entry in sorted(entries.values(), key=lambda entry: (entry.rank, entry.pattern)):
+            if any(part[0].isdisjoint(present) for part in entry.parts):
+                continue
+            for match in self._match_entry(entry, tokens, keys, joined, positions, clause_of):
+                key = (entry.pattern, match.tokens)
+                if key not in seen:
+                    seen.add(key)
+                    candidates.append(match)
         return candidates
 
     # keys ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -84,26 +84,34 @@ def actors_stats(lang: str | None, fmt: str) -> None:
     """Actors known per language, by kind and by source file."""
     from dyad.knowledge import actor_stats
 
+    def heading(item: dict[str, Any]) -> str:
+        return (
+            f"{item['language']}: {item['actors']} actors, {item['role_words']} role words, "
+            f"{item['countries']} countries"
+        )
+
+    _show_stats(actor_stats, lang, fmt, heading, ("by_kind", "by_source"), "actors")
+
+
+def _show_stats(
+    count: Callable[[Any, str], dict[str, Any]],
+    lang: str | None,
+    fmt: str,
+    heading: Callable[[dict[str, Any]], str],
+    groups: tuple[str, ...],
+    unit: str,
+) -> None:
+    """Stats per language: as JSON, or a heading line and a table of the counts in `groups`."""
     languages = _languages(lang)
     pipeline = _pipeline((), languages)
-    stats = [actor_stats(pipeline, code) for code in languages]
+    stats = [count(pipeline, code) for code in languages]
     if fmt == "json":
         _print_json(stats)
         return
     for item in stats:
-        click.echo(
-            f"{item['language']}: {item['actors']} actors, {item['role_words']} role words, "
-            f"{item['countries']} countries"
-        )
-        _print_table(
-            (
-                {"group": group, "value": key, "actors": count}
-                for group in ("by_kind", "by_source")
-                for key, count in item[group].items()
-            ),
-            ["group", "value", "actors"],
-            "",
-        )
+        click.echo(heading(item))
+        rows = ({"group": group, "value": key, unit: n} for group in groups for key, n in item[group].items())
+        _print_table(rows, ["group", "value", unit], "")
 
 
 @click.group()
@@ -140,24 +148,11 @@ def triggers_stats(lang: str | None, fmt: str) -> None:
     """Trigger patterns per language: by lexicon file, root and kind; codes with 3 or more patterns."""
     from dyad.knowledge import trigger_stats
 
-    languages = _languages(lang)
-    pipeline = _pipeline((), languages)
-    stats = [trigger_stats(pipeline, code) for code in languages]
-    if fmt == "json":
-        _print_json(stats)
-        return
-    for item in stats:
+    def heading(item: dict[str, Any]) -> str:
         missing = item["codes_without_pattern"]
-        click.echo(
+        return (
             f"{item['language']}: {item['patterns']} patterns; {item['codes_with_3_or_more']} of {item['codes']} "
             f"codes have 3 or more; {len(missing)} have none{': ' + ' '.join(missing) if missing else ''}"
         )
-        _print_table(
-            (
-                {"group": group, "value": key, "patterns": count}
-                for group in ("by_source", "by_kind", "by_root")
-                for key, count in item[group].items()
-            ),
-            ["group", "value", "patterns"],
-            "",
-        )
+
+    _show_stats(trigger_stats, lang, fmt, heading, ("by_source", "by_kind", "by_root"), "patterns")

@@ -66,7 +66,8 @@ def trigger_stats(pipeline: Pipeline, language: str) -> dict[str, Any]:
     """Pattern counts of one language: in all, by lexicon file, by root, and how many codes have 3 or more."""
     entries = pipeline.coder(language).triggers.entries
     by_code = Counter(entry.cameo for entry in entries)
-    codes = [info.code for info in pipeline.ontology.codebook.codes()]
+    # the two-digit root headings ("19") are coded by their "not specified" codes ("190")
+    codes = [info.code for info in pipeline.ontology.codebook.codes() if len(info.code) > 2]
     return {
         "language": language,
         "patterns": len(entries),

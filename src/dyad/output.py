@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dyad.store import EVENT_COLUMNS, dumps, flat_record
@@ -61,13 +62,14 @@ def _table(events: Iterable[dict[str, Any]], stream: TextIO, explain: bool) -> i
         evidence = shorten(event["sentence"], event["trigger"]["start"], event["trigger"]["end"])
         if explain and event.get("explain"):
             evidence += "\n  " + "\n  ".join(event["explain"])
-        table.add_row(
+        cells = [
             event["date"] or "",
             _actor(event["source"]),
-            f"{event['cameo']} {event['cameo_name']}" + (f" [{flags}]" if flags else ""),
+            (f"[{flags.upper()}] " if flags else "") + f"{event['cameo']} {event['cameo_name']}",  # never cut off
             _actor(event["target"]) if event["target"] else "—",
             evidence,
-        )
+        ]
+        table.add_row(*(escape(cell) for cell in cells))  # text, not rich markup: "[negated]" and "[Foto]" stay
     console.print(table)
     console.print(f"{count} event{'s' if count != 1 else ''}")
     return count

@@ -130,6 +130,10 @@ def test_ingest_is_idempotent_and_bad_input_keeps_stored_data(tmp_path) -> None:
     assert exported.returncode == 0, exported.stderr.decode()
     count = duckdb.connect().execute(f"SELECT count(*) FROM '{parquet}' WHERE cameo_root = '11'").fetchone()[0]
     assert count >= 1
+    import pandas  # pandas reads the export in Dyad's own environment (pyarrow is a dependency)
+
+    frame = pandas.read_parquet(parquet)
+    assert len(frame) == count and set(frame["cameo_root"]) == {"11"}
 
 
 def test_events_on_a_missing_database(tmp_path) -> None:

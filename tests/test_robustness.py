@@ -174,3 +174,12 @@ def test_the_same_text_codes_the_same_in_every_process(tmp_path) -> None:
         for seed in range(1, 6)
     }
     assert len(outputs) == 1 and b'"cameo": "045"' in outputs.pop()
+
+
+def test_html_the_parser_rejects_is_a_one_line_problem(tmp_path) -> None:
+    from dyad.read import InputError, read_inputs
+
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html></body>\U0001f533<![3c3q7kl&,^(,w~G7G", encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.html: HTML the parser cannot read"):
+        list(read_inputs(str(page)))

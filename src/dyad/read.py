@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+from bs4.exceptions import ParserRejectedMarkup
 
 from dyad.htmlpage import parse_html
 
@@ -120,7 +121,10 @@ def _documents_from_bytes(
         yield from _jsonl_lines(text.splitlines(), origin, on_error)
         return
     if kind == "html" or (kind is None and stripped[:15].lower().startswith(("<!doctype html", "<html"))):
-        page = parse_html(text)
+        try:
+            page = parse_html(text)
+        except ParserRejectedMarkup:  # html.parser gives up on some broken markup ("<![...")
+            raise InputError(f"{origin}: HTML the parser cannot read (broken markup)") from None
         yield _document(page.text, origin, title=page.title, published=page.published, url=page.url)
         return
     yield _document(text, origin)

@@ -482,7 +482,9 @@ def _code(pipeline, document: RawDocument, lang: str, published: date | None, pr
     except InputError as error:
         _warn(problems, error)
     except Exception as error:  # a fault in a stage skips this article, the others are still coded
-        _warn(problems, f"{document.origin}: internal error while coding ({type(error).__name__}: {error})")
+        from dyad.pipeline import internal_error
+
+        _warn(problems, internal_error(document.origin, error))
     return None
 
 

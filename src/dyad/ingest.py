@@ -36,7 +36,7 @@ from rich.text import Text
 
 from dyad.clean import Cleaner
 from dyad.dedupe import group_events, link_duplicates
-from dyad.pipeline import ARTICLE_SECONDS, Pipeline, identify
+from dyad.pipeline import ARTICLE_SECONDS, Pipeline, identify, internal_error
 from dyad.quarantine import accept, reject
 from dyad.read import InputError, RawDocument
 from dyad.store import ArticleRows, Store, article_rows
@@ -103,7 +103,7 @@ def code_batch(pipeline: Pipeline, batch: list[Job]) -> list[Result]:
         except InputError as error:
             results.append(str(error))
         except Exception as error:  # a fault in a stage loses this article only, never the batch or the run
-            results.append(f"{document.origin}: internal error while coding ({type(error).__name__}: {error})")
+            results.append(internal_error(document.origin, error))
     return results
 
 

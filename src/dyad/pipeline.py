@@ -35,6 +35,11 @@ class CodedArticle:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
 
+def internal_error(origin: str, error: Exception) -> str:
+    """The one-line report of a fault inside a stage: it skips that article only."""
+    return f"{origin}: internal error while coding ({type(error).__name__}: {error})"
+
+
 def article_paragraphs(paragraphs: tuple[str, ...], raw: RawDocument) -> tuple[str, ...]:
     """The paragraphs to code: the cleaned text, with the title first when the text does not open with it."""
     if raw.title and (not paragraphs or paragraphs[0] != raw.title.strip()):

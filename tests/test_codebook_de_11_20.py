@@ -72,9 +72,9 @@ CASES = [
     (
         "separable: richteten ... hin",
         "Die Taliban richteten einen französischen Journalisten hin.",
-        ("AFG", "1823", None),
+        ("AFG", "1823", "FRA"),  # the object is the French media actor (FRAMED)
     ),
-    ("gezielt ... töten", "Israel tötete den Hamas-Führer gezielt.", ("ISR", "186", None)),
+    ("gezielt ... töten", "Israel tötete den Hamas-Führer gezielt.", ("ISR", "186", "PSE")),
     # 19 fight
     ("Drohne ... angreifen", "Russland griff Kiew mit Drohnen an.", ("RUS", "1952", "UKR")),
     ("Marschflugkörper ... abfeuern", "Russland feuerte Marschflugkörper auf Kiew ab.", ("RUS", "1951", "UKR")),

@@ -93,7 +93,7 @@ def test_shipped_file_loads_after_the_core() -> None:
 
 
 CASES = [
-    ("Iran imprisoned a British journalist.", ("IRN", "173", None)),
+    ("Iran imprisoned a British journalist.", ("IRN", "173", "GBR")),
     ("Saudi Arabia closed its embassy in Qatar.", ("SAU", "161", "QAT")),
     ("The United States lobbied against Iran at the United Nations.", ("USA", "113", "IRN")),
     ("China exported drones to Pakistan.", ("CHN", "061", "PAK")),

@@ -27,6 +27,9 @@ def test_talks_mediation_and_phone_calls(coded) -> None:
     assert {("RUS", "03", "USA"), ("RUS", "03", "IRN")} <= found  # ready to mediate between the US and Iran
     assert ("RUS", "041", "ISR") in triples(coded["allisrael"].events)  # Putin and Netanyahu on the phone
     assert ("USA", "195", "IRN") in triples(coded["allisrael"].events)  # US bombers struck the nuclear sites
+    assert ("RUS", "030", "ISR") in triples(
+        coded["allisrael"].events
+    )  # "langfristige ... Beziehungen zu Israel anstrebe"
 
 
 def test_dpa_article(coded) -> None:
@@ -37,6 +40,7 @@ def test_dpa_article(coded) -> None:
     assert {("RUS", "111", "USA"), ("RUS", "111", "ISR")} <= found  # condemnation of US and Israeli strikes
     assert ("RUS", "057", "IRN") in found  # strategic partnership agreement
     assert ("RUS", "036", "USA") in found  # headline: wants to keep negotiating with the US
+    assert ("RUS", "038", "USA") in found  # "offen für eine Vermittlerrolle Washingtons"
 
 
 def test_denials_of_military_help_are_never_plain_events(coded) -> None:

@@ -50,22 +50,30 @@ class Article(BaseModel):
 
 
 class Settings:
-    def __init__(self, db: Path, write: bool, token_env: str):
+    def __init__(self, db: Path, write: bool, token_env: str, parsers: dict[str, str] | None = None):
         self.db = db
         self.write = write
         self.token_env = token_env
+        self.parsers = parsers
         self._pipeline = None
 
     def pipeline(self):
         if self._pipeline is None:
             from dyad.pipeline import Pipeline
 
-            self._pipeline = Pipeline.load()
+            self._pipeline = Pipeline.load(parsers=self.parsers)
         return self._pipeline
 
 
-def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cors: str | None = None) -> FastAPI:
-    settings = Settings(db, write, token_env)
+def create_app(
+    db: Path,
+    write: bool = False,
+    token_env: str = "DYAD_TOKEN",
+    cors: str | None = None,
+    parsers: dict[str, str] | None = None,
+) -> FastAPI:
+    """`parsers`: language -> dependency parser for POST /code and /ingest (see `dyad.text.parse.parser_choices`)."""
+    settings = Settings(db, write, token_env, parsers)
     Store(db, read_only=not write).close()  # fail at start, in one line, if the store cannot be opened
     app = FastAPI(
         title="Dyad", version="0.1.0", description="Political events with evidence, from German and English news."

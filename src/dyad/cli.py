@@ -46,6 +46,16 @@ article_seconds_option = click.option(
     show_default=True,
     help="Time budget per article: one still coding after this is skipped with a message.",
 )
+parser_option = click.option(
+    "--parser",
+    "parsers",
+    multiple=True,
+    metavar="NAME|PATH|LANG=NAME|none",
+    envvar="DYAD_PARSER",
+    help="Dependency parser: an installed spaCy pipeline with UD labels (package name or path; for the language it"
+    " was trained on, or LANG=...), or 'none' for the clause rules alone (faster). Default: the shipped parsers;"
+    " also read from $DYAD_PARSER (space-separated). Repeatable.",
+)
 actors_option = click.option(
     "--actors",
     "actor_files",
@@ -91,9 +101,15 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--published", type=DATE, help="Article date, for texts that carry none.")
 @click.option("--lang", type=LANG, default="auto", show_default=True, help="Language of the articles.")
-@click.option("--explain", is_flag=True, help="Show why each event was coded as it was.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show why: each event's rules, and per sentence (on stderr) the actors, the candidate triggers, the"
+    " dependency path behind each source and target, and why a candidate became no event.",
+)
 @article_seconds_option
 @actors_option
+@parser_option
 def code(
     source: str,
     fmt: str,
@@ -102,14 +118,19 @@ def code(
     explain: bool,
     time_budget: float,
     actor_files: tuple[Path, ...],
+    parsers: tuple[str, ...],
 ) -> None:
     """Code articles (text, HTML or JSONL; '-' reads standard input) and print their events."""
-    pipeline = _pipeline(actor_files, time_budget)
+    pipeline = _pipeline(actor_files, time_budget, parsers)
     problems: list[str] = []
 
     def events() -> Iterator[dict[str, Any]]:
         for document in read_inputs(source, on_error=lambda e: _warn(problems, e)):
-            coded = _code(pipeline, document, lang, published, problems)
+            coded = _code(pipeline, document, lang, published, problems, explain)
+            if coded is not None and explain:
+                click.echo(f"# {document.origin}", err=True)
+                for explanation in coded.explanations:
+                    click.echo("\n".join(explanation.lines()), err=True)
             for event in coded.events if coded else []:
                 record = event.to_dict()
                 if explain:
@@ -171,6 +192,7 @@ def code(
 )
 @article_seconds_option
 @actors_option
+@parser_option
 def ingest(
     source: str,
     db_path: Path,
@@ -186,6 +208,7 @@ def ingest(
     memory_limit: str,
     time_budget: float,
     actor_files: tuple[Path, ...],
+    parsers: tuple[str, ...],
 ) -> None:
     """Code articles and store articles, sentences and events. Streams any corpus size; re-running skips what
     is stored, so an interrupted ingest continues where it stopped. Inputs: text, HTML, JSONL (also .jsonl.gz),
@@ -197,7 +220,8 @@ def ingest(
     if total is not None and total <= batch_size and engine == "local":
         workers = 1  # not worth starting a pool
     language = None if lang == "auto" else lang
-    options = Options(workers, batch_size, language, published, actor_files, progress, time_budget)
+    chosen = tuple(_parser_choices(parsers).items())
+    options = Options(workers, batch_size, language, published, actor_files, progress, time_budget, chosen)
     problems: list[str] = []
     with Store(db_path, memory_limit=memory_limit) as store:
         if engine == "dask":
@@ -417,14 +441,17 @@ def export(
     help="Environment variable holding the bearer token for writes.",
 )
 @click.option("--cors", metavar="ORIGIN", help="Allow this origin (e.g. http://localhost:8888) to call the API.")
-def serve(db_path: Path, host: str, port: int, write: bool, token_env: str, cors: str | None) -> None:
+@parser_option
+def serve(
+    db_path: Path, host: str, port: int, write: bool, token_env: str, cors: str | None, parsers: tuple[str, ...]
+) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the dashboard at /. The server holds the store only while it
     answers a request, so `dyad ingest` can write the same store while it runs."""
     import uvicorn
 
     from dyad.api import create_app
 
-    app = create_app(db_path, write=write, token_env=token_env, cors=cors)
+    app = create_app(db_path, write=write, token_env=token_env, cors=cors, parsers=_parser_choices(parsers))
     click.echo(f"Dyad dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -446,15 +473,24 @@ def serve(db_path: Path, host: str, port: int, write: bool, token_env: str, cors
     is_flag=True,
     help="Let a Dyad event from X with no target match a gold domestic item X -> X (the OEDA gold's convention).",
 )
+@parser_option
 def eval_command(
-    gold: Path, by_type: bool, show_errors: int, fmt: str, limit: int | None, domestic_unnamed: bool
+    gold: Path,
+    by_type: bool,
+    show_errors: int,
+    fmt: str,
+    limit: int | None,
+    domestic_unnamed: bool,
+    parsers: tuple[str, ...],
 ) -> None:
     """Score Dyad against a gold file (JSONL; see docs/benchmarks.md for the format and the rules)."""
     from dyad.evaluation import GoldReader, evaluate, report_dict
     from dyad.output import print_evaluation
 
     items = GoldReader().read(gold)[:limit]
-    result = report_dict(evaluate(_pipeline(()), items, max_errors=show_errors, domestic_unnamed=domestic_unnamed))
+    result = report_dict(
+        evaluate(_pipeline((), parsers=parsers), items, max_errors=show_errors, domestic_unnamed=domestic_unnamed)
+    )
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -470,15 +506,38 @@ def _pair(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _pipeline(actor_files: tuple[Path, ...], time_budget: float | None = None):
+def _pipeline(actor_files: tuple[Path, ...], time_budget: float | None = None, parsers: tuple[str, ...] = ()):
     from dyad.pipeline import ARTICLE_SECONDS, Pipeline
+    from dyad.text.parse import ParserError
 
-    return Pipeline.load(actor_files, time_budget=time_budget or ARTICLE_SECONDS)
-
-
-def _code(pipeline, document: RawDocument, lang: str, published: date | None, problems: list[str]):
+    chosen = _parser_choices(parsers)
     try:
-        return pipeline.code(document, None if lang == "auto" else lang, published)
+        return Pipeline.load(actor_files, time_budget=time_budget or ARTICLE_SECONDS, parsers=chosen)
+    except ParserError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _parser_choices(parsers: tuple[str, ...]) -> dict[str, str]:
+    """`--parser` values as language -> parser; a parser that cannot be loaded is a one-line error."""
+    if not parsers:
+        return {}
+    from dyad.text.parse import ParserError, load_parser, parser_choices
+
+    try:
+        chosen = parser_choices(parsers)
+        for language, source in chosen.items():
+            if language != "*" and source != "none":
+                load_parser(language, source)  # fail before any article is read
+        return chosen
+    except ParserError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _code(
+    pipeline, document: RawDocument, lang: str, published: date | None, problems: list[str], explain: bool = False
+):
+    try:
+        return pipeline.code(document, None if lang == "auto" else lang, published, explain)
     except InputError as error:
         _warn(problems, error)
     except Exception as error:  # a fault in a stage skips this article, the others are still coded

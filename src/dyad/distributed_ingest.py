@@ -48,10 +48,10 @@ class EngineError(Exception):
 
 
 @functools.lru_cache(maxsize=4)
-def _pipeline(actor_files: tuple[Path, ...], time_budget: float):
+def _pipeline(actor_files: tuple[Path, ...], time_budget: float, parsers: tuple[tuple[str, str], ...] = ()):
     from dyad.pipeline import Pipeline
 
-    return Pipeline.load(actor_files, time_budget=time_budget)
+    return Pipeline.load(actor_files, time_budget=time_budget, parsers=dict(parsers))
 
 
 def _documents_from_lines(lines: list[str], origin: str, first_line: int = 1) -> list[RawDocument | str]:
@@ -91,7 +91,7 @@ def _code_partition(items: Iterable[Any], kind: str, options: Options, out_dir: 
         seen += len(chunk)
         jobs = [(d, options.language, options.published) for d in documents if isinstance(d, RawDocument)]
         problems += [d for d in documents if isinstance(d, str)]
-        results = code_batch(_pipeline(options.actor_files, options.time_budget), jobs)
+        results = code_batch(_pipeline(options.actor_files, options.time_budget, options.parsers), jobs)
         rows = [r for r in results if isinstance(r, ArticleRows)]
         problems += [r for r in results if isinstance(r, str)]
         _write_part(rows, Path(out_dir))

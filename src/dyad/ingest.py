@@ -54,6 +54,7 @@ class Options:
     actor_files: tuple[Path, ...] = ()
     progress: str = "auto"  # auto (a bar on a terminal), bar, lines (one line per committed batch), none
     time_budget: float = ARTICLE_SECONDS
+    parsers: tuple[tuple[str, str], ...] = ()  # (language, parser name or path); see dyad.text.parse.parser_choices
 
 
 @dataclass
@@ -83,10 +84,10 @@ Job = tuple[RawDocument, str | None, date | None]
 Result = ArticleRows | str  # an article's rows, or the one-line reason it could not be coded
 
 
-def _start_worker(actor_files: tuple[Path, ...], time_budget: float) -> None:
+def _start_worker(actor_files: tuple[Path, ...], time_budget: float, parsers: tuple[tuple[str, str], ...]) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report, in one line
-    _worker_pipeline = Pipeline.load(actor_files, time_budget=time_budget)
+    _worker_pipeline = Pipeline.load(actor_files, time_budget=time_budget, parsers=dict(parsers))
 
 
 def _code_batch(batch: list[Job]) -> list[Result]:
@@ -148,7 +149,9 @@ class Ingestor:
 
     def _coded(self, batches: Iterator[tuple[int, list[Job]]]) -> Iterator[tuple[int, list[Job], list[Result]]]:
         if self.options.jobs <= 1:
-            pipeline = Pipeline.load(self.options.actor_files, time_budget=self.options.time_budget)
+            pipeline = Pipeline.load(
+                self.options.actor_files, time_budget=self.options.time_budget, parsers=dict(self.options.parsers)
+            )
             for seen, jobs in batches:
                 yield seen, jobs, code_batch(pipeline, jobs)
             return
@@ -157,7 +160,7 @@ class Ingestor:
             self.options.jobs,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(self.options.actor_files, self.options.time_budget),
+            initargs=(self.options.actor_files, self.options.time_budget, self.options.parsers),
         ) as pool:
             in_flight: deque[tuple[int, list[Job], Future]] = deque()
             for seen, jobs in batches:

@@ -1,4 +1,4 @@
-"""The pipeline: read -> clean -> language -> sentences/tokens -> actors -> events -> dates/places.
+"""The pipeline: read -> clean -> language -> sentences/tokens -> actors -> parse -> events -> dates/places.
 
 `Pipeline.load()` reads every resource once; `Pipeline.code(document)` is then a pure function of the document.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from dyad.actors.gazetteer import build_gazetteer, known_actor_names, read_user_actor_file
 from dyad.clean import Cleaner
 from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
+from dyad.events.explain import SentenceExplanation
 from dyad.events.triggers import TriggerLexicon
 from dyad.lang import SUPPORTED, load_language
 from dyad.model import Article, Event, Mention, Sentence
@@ -21,10 +22,12 @@ from dyad.ontology import Codebook, PloverMap
 from dyad.places import Places
 from dyad.read import InputError, RawDocument, stable_id
 from dyad.text.language import LanguageDetector, UnsupportedLanguage
+from dyad.text.parse import NO_PARSER, SHIPPED, Parser, load_parser
 from dyad.text.segment import Segmenter
 
 ARTICLE_SECONDS = 60.0  # the per-article time budget: an article still coding after this is skipped, not awaited
 MAX_ARTICLE_CHARS = 2_000_000
+PARSE_BATCH = 32  # sentences parsed together; the time budget is checked between batches
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class CodedArticle:
     sentences: list[Sentence]
     events: list[Event]
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    explanations: list[SentenceExplanation] = field(default_factory=list)  # with `explain=True`
 
 
 def internal_error(origin: str, error: Exception) -> str:
@@ -71,6 +75,7 @@ class Pipeline:
         places: Places,
         actor_files: tuple[Path, ...] = (),
         time_budget: float = ARTICLE_SECONDS,
+        parsers: dict[str, str] | None = None,
     ):
         self.cleaner = cleaner
         self.detector = detector
@@ -79,6 +84,8 @@ class Pipeline:
         self.places = places
         self.actor_files = actor_files
         self.time_budget = time_budget
+        self.parsers = dict(parsers or {})
+        self._loaded_parsers: dict[str, Parser | None] = {}
         self.languages = detector.supported
         self._coders: dict[str, SentenceCoder] = {}
 
@@ -88,7 +95,10 @@ class Pipeline:
         actor_files: Iterable[Path] = (),
         languages: tuple[str, ...] = SUPPORTED,
         time_budget: float = ARTICLE_SECONDS,
+        parsers: dict[str, str] | None = None,
     ) -> Pipeline:
+        """`parsers`: language (or "*") -> spaCy pipeline name or path, or "none"; default the shipped parsers
+        (`dyad.text.parse.parser_choices` reads `--parser` values into this)."""
         common = {code: load_language(code).words("language", "common") for code in languages}
         pipeline = cls(
             Cleaner.load(),
@@ -98,6 +108,7 @@ class Pipeline:
             Places.load(languages),
             tuple(actor_files),
             time_budget,
+            parsers,
         )
         known = known_actor_names()
         for path in pipeline.actor_files:
@@ -117,8 +128,19 @@ class Pipeline:
 
             gazetteer = build_gazetteer(language, tokenize, lemma, self.actor_files)
             triggers = TriggerLexicon.load(language, lemma, tokenize)
-            self._coders[code] = SentenceCoder(language, gazetteer, triggers, self.ontology, self.places)
+            parser = self._parser(code)
+            self._coders[code] = SentenceCoder(language, gazetteer, triggers, self.ontology, self.places, parser)
         return self._coders[code]
+
+    def _parser(self, code: str) -> Parser | None:
+        """The dependency parser for a language: the one chosen in `parsers` (language -> package name or path, "*"
+        for all), else the shipped one; none for "none" or a language without a shipped parser (the clause rules
+        then work alone)."""
+        if code not in self._loaded_parsers:
+            chosen = self.parsers.get(code, self.parsers.get("*"))
+            none = chosen == NO_PARSER or (chosen is None and code not in SHIPPED)
+            self._loaded_parsers[code] = None if none else load_parser(code, chosen)
+        return self._loaded_parsers[code]
 
     def prepare(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> Article:
         if len(raw.text) > MAX_ARTICLE_CHARS:
@@ -164,13 +186,14 @@ class Pipeline:
                 sentences.append(Sentence(len(sentences), text, language, tuple(tokens), number))
         return sentences
 
-    def code_article(self, article: Article, origin: str | None = None) -> CodedArticle:
-        """The article's sentences and events; `InputError` when it outruns the time budget."""
+    def code_article(self, article: Article, origin: str | None = None, explain: bool = False) -> CodedArticle:
+        """The article's sentences and events (and with `explain` the reasoning per sentence); `InputError` when it
+        outruns the time budget."""
         sentences = self.sentences(article)  # linear in the text, which MAX_ARTICLE_CHARS bounds
         for language in {sentence.language for sentence in sentences}:
             self.coder(language)  # loading a language's resources is not the article's time
         deadline = time.monotonic() + self.time_budget
-        context = ArticleContext(article.doc_id, article.published)
+        context = ArticleContext(article.doc_id, article.published, trees={}, explanations=[] if explain else None)
         events: list[Event] = []
         for sentence in sentences:
             if time.monotonic() > deadline:
@@ -178,8 +201,19 @@ class Pipeline:
                     f"{origin or article.doc_id}: over the time budget ({self.time_budget:g} s per article)"
                     f" at sentence {sentence.index + 1} of {len(sentences)}"
                 )
+            if sentence.index % PARSE_BATCH == 0:
+                self._parse_ahead(sentences[sentence.index : sentence.index + PARSE_BATCH], context)
             events += self.coder(sentence.language).code(sentence, context)
-        return CodedArticle(article, sentences, events, context.mentions)
+        return CodedArticle(article, sentences, events, context.mentions, context.explanations or [])
 
-    def code(self, raw: RawDocument, language: str | None = None, published: date | None = None) -> CodedArticle:
-        return self.code_article(self.prepare(raw, language, published), raw.origin)
+    def _parse_ahead(self, batch: list[Sentence], context: ArticleContext) -> None:
+        """Parse the next sentences in one batch per language (the parser's batches are about twice as fast)."""
+        assert context.trees is not None
+        for language in {sentence.language for sentence in batch}:
+            chosen = [sentence for sentence in batch if sentence.language == language]
+            context.trees.update(self.coder(language).trees(chosen, context.published))
+
+    def code(
+        self, raw: RawDocument, language: str | None = None, published: date | None = None, explain: bool = False
+    ) -> CodedArticle:
+        return self.code_article(self.prepare(raw, language, published), raw.origin, explain)

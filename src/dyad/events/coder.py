@@ -12,12 +12,17 @@ from dyad.actors.recognise import recognise
 from dyad.actors.resolve import Resolver, finish_texts
 from dyad.events.arguments import IRREALIS_CODES, PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
+from dyad.events.explain import SentenceExplanation, explain_sentence
 from dyad.events.modality import Modality, ModalityJudge
+from dyad.events.place_roles import PlaceRoles
+from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
-from dyad.model import Actor, Event, Mention, Sentence, Span, TimeExpression, Token
+from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token
 from dyad.ontology import Codebook, PloverMap
-from dyad.places import LOCATIVE, Place, Places, after_locative
+from dyad.places import Places
+from dyad.text import parse as dependencies
+from dyad.text.parse import Parser
 from dyad.time import TimeFinder
 
 GENERIC_FORCE = "190"
@@ -38,7 +43,6 @@ EXPULSION_CODES = ("161", "1662", "174")
 # with no target of its own it targets the country of the place named ("lifted the curfew in Darfur"), its own too;
 # with no place named the target stays null, as the contract says
 DOMESTIC_MEASURE_CODES = ("081", "172")
-EXPELLED_FROM = frozenset({"from", "aus"})
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
 # only a state complains officially (114); when citizens, parties or unions "protest", they demonstrate (141)
@@ -56,6 +60,9 @@ class ArticleContext:
     discourse: Discourse = field(default_factory=Discourse)
     last_speaker: Mention | None = None
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    # dependency trees parsed ahead for the article (`SentenceCoder.trees`); None: parse each sentence as needed
+    trees: dict[int, Tree] | None = None
+    explanations: list[SentenceExplanation] | None = None  # filled when the caller asks why (`--explain`)
 
 
 @dataclass(frozen=True)
@@ -72,13 +79,16 @@ class SentenceCoder:
         triggers: TriggerLexicon,
         ontology: Ontology,
         places: Places,
+        parser: Parser | None = None,
     ):
         self.language = language
+        self.parser = parser
         self.gazetteer = gazetteer
         self.triggers = triggers
         self.ontology = ontology
         self.places = places
         self.resolver = Resolver(language, gazetteer.countries)
+        self.place_roles = PlaceRoles(places, gazetteer.countries)
         self.splitter = ClauseSplitter(language)
         self.arguments = ArgumentFinder(language)
         self.modality = ModalityJudge(language)
@@ -110,22 +120,61 @@ class SentenceCoder:
         if speaker is None and any(c.quoted for c in parse.clauses):
             speaker = context.last_speaker
         by_match: list[list[Event]] = []
+        assignments: list[Assignment | None] = []
+        tree = None
         if matches:
             times = self.times.find(tokens, context.published)
             governed = self._governed_matches(tokens, matches, parse)
+            if context.trees is not None:
+                tree = context.trees.get(sentence.index)
+            else:
+                tree = self._tree(tokens) if mentions else None
             for number, match in enumerate(matches):
                 governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
                 if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
                     by_match.append([])
+                    assignments.append(None)
                     continue
-                assignment = self.arguments.assign(view, match, speaker, matches)
+                assignment = self.arguments.assign(view, match, speaker, matches, tree)
+                assignments.append(assignment)
                 by_match.append(
                     self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
                 )
             _targets_from_governed(by_match, governed)
+        if context.explanations is not None:
+            outcomes = [
+                (m, a, e, "" if a is not None else "folded into the protest that demands it")
+                for m, a, e in zip(matches, assignments, by_match, strict=True)
+            ]
+            candidates = self.triggers.candidates(tokens, parse.clause_of, names)
+            context.explanations.append(
+                explain_sentence(
+                    sentence.index, sentence.text, tokens, mentions, candidates, outcomes, tree is not None
+                )
+            )
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique([event for events in by_match for event in events])
+
+    def _tree(self, tokens: list[Token]) -> Tree | None:
+        """The sentence's dependency tree; parsed only for sentences with a trigger and an actor."""
+        if self.parser is None:
+            return None
+        return Tree(tuple(dependencies.parse(self.parser, [t.text for t in tokens])))
+
+    def trees(self, sentences: list[Sentence], day: date | None) -> dict[int, Tree]:
+        """Trees for the sentences that may hold an event (a trigger word and an actor), parsed in one batch."""
+        if self.parser is None:
+            return {}
+        chosen = [s for s in sentences if self._may_hold_event(list(s.tokens), day)]
+        parsed = dependencies.parse_many(self.parser, [[t.text for t in s.tokens] for s in chosen])
+        return {s.index: Tree(tuple(p)) for s, p in zip(chosen, parsed, strict=True)}
+
+    def _may_hold_event(self, tokens: list[Token], day: date | None) -> bool:
+        if not self.triggers.may_match(tokens):
+            return False
+        found = recognise(tokens, self.gazetteer, self.language, day)
+        return bool(found.mentions or found.roles)
 
     def _events(
         self,
@@ -154,23 +203,23 @@ class SentenceCoder:
         when = _event_date(match, times, parse, context.published)
         if base_code[:2] in PLACE_TARGET_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
             domestic = base_code[:2] in DOMESTIC_PLACE_ROOTS
-            place = self._place_target(view, clause.tokens, assignment.sources, domestic)
+            place = self.place_roles.place_target(view, clause.tokens, assignment.sources, domestic)
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: country of the place named ({place.text})")
         if base_code.startswith(DOMESTIC_MEASURE_CODES) and not any(t for _, t in assignment.pairs):
-            place = self._place_target(view, clause.tokens, assignment.sources, domestic=True)
+            place = self.place_roles.place_target(view, clause.tokens, assignment.sources, domestic=True)
             if place is not None:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: the people where the measure applies ({place.text})")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
-            state = self._state_of_place(view, clause.tokens, assignment.targets, expulsion)
+            state = self.place_roles.state_of_place(view, clause.tokens, assignment.targets, expulsion)
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets]
                 assignment.notes.append(f"source: the state where it happened ({state.text})")
         if not assignment.pairs and base_code[:2] in CONFLICT_ROOTS and any(assignment.targets):
-            state = self._state_of_place(view, clause.tokens, [], expulsion=False)
+            state = self.place_roles.state_of_place(view, clause.tokens, [], expulsion=False)
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets if target is not None]
                 assignment.notes.append(f"source: unnamed attackers in {state.text}")
@@ -206,7 +255,7 @@ class SentenceCoder:
                 negated=modality.negated,
                 hypothetical=modality.hypothetical and not modality.negated,
                 attributed_to=speaker if speaker is not None and speaker is not source else None,
-                location=self._location(view, clause.tokens, target or source),
+                location=self.place_roles.location(view, clause.tokens, target or source),
                 notes=[*assignment.notes, f"trigger: {match.entry.pattern} -> {match.entry.cameo}"],
             )
             event.confidence = _confidence(assignment, event)
@@ -236,80 +285,6 @@ class SentenceCoder:
                 if match is not governor and (below or after_in_clause):
                     governed.setdefault(number, set()).add(number_of_governor)
         return governed
-
-    def _places(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
-        """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau
-        kritisierte") is no place, one after "in" ("in Moskau") is."""
-        words = [view.tokens[i].text for i in clause_tokens]
-        lowers = [t.lower for t in view.tokens]
-        found = []
-        for first, last, place in self.places.find(words):
-            position = clause_tokens[first]
-            locative = after_locative(lowers, position)
-            actors_here = view.on_token.get(position, [])
-            if actors_here and (not locative or any(m.first < position - 1 for m in actors_here)):
-                continue  # an actor ("Moskau kritisierte"), or part of one ("die Regierung in Kiew")
-            found.append((position, clause_tokens[last], place, locative))
-        return found
-
-    def _location(self, view: SentenceView, clause_tokens: list[int], anchor: Mention) -> dict[str, object]:
-        places = self._places(view, clause_tokens)
-        ranked = sorted(places, key=lambda p: (not p[3], p[2].country != anchor.actor.country, p[0]))
-        if not ranked:
-            return {}
-        place = ranked[0][2]
-        return {"text": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
-
-    def _place_target(
-        self, view: SentenceView, clause_tokens: list[int], sources: list[Mention], domestic: bool
-    ) -> Mention | None:
-        """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country; one in the
-        attacker's own country names no target unless `domestic`."""
-        source_countries = set() if domestic else {m.actor.country for m in sources}
-        for mention in self._locative_countries(view, clause_tokens):  # "fighting in Western Cambodia"
-            if mention.actor.country not in source_countries:
-                return mention
-        for first, last, place, _locative in self._places(view, clause_tokens):
-            country = self.gazetteer.countries.get(place.country)
-            if country is not None and place.country not in source_countries:
-                return _place_mention(view, first, last, country)
-        return None
-
-    def _state_of_place(
-        self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool
-    ) -> Mention | None:
-        """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
-        unless it is the target's own."""
-        own = {t.actor.country for t in targets if t is not None}
-        prepositions = LOCATIVE | EXPELLED_FROM if expulsion else LOCATIVE
-        for mention in self._locative_countries(view, clause_tokens, prepositions):
-            if mention.actor.country not in own:
-                return mention
-        for first, last, place, locative in self._places(view, clause_tokens):
-            country = self.gazetteer.countries.get(place.country)
-            if locative and country is not None and place.country not in own:
-                return _place_mention(view, first, last, country)
-        return None
-
-    @staticmethod
-    def _locative_countries(
-        view: SentenceView, clause_tokens: list[int], prepositions: frozenset[str] = LOCATIVE
-    ) -> list[Mention]:
-        """Countries named as where something happens: "in Lebanon", "in Western Cambodia"."""
-        return [
-            m
-            for m in view.mentions
-            if m.first in clause_tokens
-            and m.kind != "person"
-            and m.actor.code == m.actor.country
-            and view.governing_preposition(m) in prepositions
-        ]
-
-
-def _place_mention(view: SentenceView, first: int, last: int, country: Actor) -> Mention:
-    """A place's words standing for its country, as an event's source or target."""
-    start, end = view.tokens[first].start, view.tokens[last].end
-    return Mention(first, last, start, end, view.text[start:end], country, "place")
 
 
 def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:

@@ -154,6 +154,11 @@ class TriggerLexicon:
                     candidates.append(match)
         return candidates
 
+    def may_match(self, tokens: list[Token]) -> bool:
+        """Whether any pattern's first word occurs: a cheap test before costly work on a sentence (parsing)."""
+        keys, _ = self._token_keys(tokens, [0] * len(tokens))
+        return any(word in self._by_word for words in keys for word in words)
+
     # keys ---------------------------------------------------------------------------------------------------
     def _token_keys(self, tokens: list[Token], clause_of: list[int]) -> tuple[list[set[str]], list[set[str]]]:
         """Each token's readings (lemma, form, compound head, joined particle verb), and apart the particle

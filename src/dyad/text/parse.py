@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from dyad.resources import data_path
 
 SHIPPED = ("de", "en")
+Parser = spacy.Language
+NO_PARSER = "none"
 UD_LABELS = frozenset({"nsubj", "obj", "obl"})  # labels every UD parser has and other schemes (ClearNLP, TIGER) lack
 
 
@@ -42,6 +44,34 @@ class ParsedToken:
 
 def shipped_path(language: str) -> Path:
     return data_path("models", f"parser-{language}")
+
+
+def parser_language(name_or_path: str | Path) -> str:
+    """The language a spaCy pipeline (installed package name or path) is for, from its meta.json."""
+    try:
+        path = Path(name_or_path)
+        if not path.exists():
+            path = spacy.util.get_package_path(str(name_or_path))
+        return str(spacy.util.get_model_meta(path)["lang"])
+    except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ParserError(f"cannot load parser {str(name_or_path)!r}: {reason}") from None
+
+
+def parser_choices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """Language -> parser from `--parser` values: "none" (no parser for any language), "LANG=none",
+    "LANG=NAME|PATH", or a bare "NAME|PATH" for the language the pipeline was trained for."""
+    chosen: dict[str, str] = {}
+    for value in values:
+        if value == NO_PARSER:
+            chosen["*"] = NO_PARSER
+            continue
+        language, sep, source = value.partition("=")
+        if sep and len(language) == 2 and language.isalpha():
+            chosen[language] = source
+        else:
+            chosen[parser_language(value)] = value
+    return chosen
 
 
 def load_parser(language: str, name_or_path: str | Path | None = None) -> spacy.Language:
@@ -71,13 +101,23 @@ def _check(nlp: spacy.Language, language: str, source: str) -> None:
 
 def parse(nlp: spacy.Language, words: list[str]) -> list[ParsedToken]:
     """Tag and parse one pre-tokenised sentence; the tokens are not re-tokenised and form one tree."""
-    if not words:
-        return []
-    if any(not word or word.isspace() for word in words):
-        raise ValueError("parse() needs non-empty tokens")
-    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
+    return parse_many(nlp, [words])[0]
+
+
+def parse_many(nlp: spacy.Language, sentences: list[list[str]], batch_size: int = 64) -> list[list[ParsedToken]]:
+    """Tag and parse sentences in batches (`nlp.pipe`: about twice as fast as one at a time); each sentence keeps
+    its tokens and forms one tree."""
+    docs = []
+    for words in sentences:
+        if any(not word or word.isspace() for word in words):
+            raise ValueError("parse() needs non-empty tokens")
+        docs.append(Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1)) if words else None)
+    present = [doc for doc in docs if doc is not None]
+    parsed = iter(nlp.pipe(present, batch_size=batch_size))
+    return [_tokens(next(parsed)) if doc is not None else [] for doc in docs]
+
+
+def _tokens(doc: Doc) -> list[ParsedToken]:
     return [
         ParsedToken(
             index=tok.i,

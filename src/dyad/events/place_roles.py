@@ -1,0 +1,90 @@
+"""Places in the argument stage: where an event happened, and the country a named place stands for when it is an
+event's target or source ("shelled Homs": SYR; "was arrested in Lebanon": the Lebanese state)."""
+
+from __future__ import annotations
+
+from dyad.events.view import SentenceView
+from dyad.model import Actor, Mention
+from dyad.places import LOCATIVE, Place, Places, after_locative
+
+EXPELLED_FROM = frozenset({"from", "aus"})
+
+
+class PlaceRoles:
+    def __init__(self, places: Places, countries: dict[str, Actor]):
+        self.places = places
+        self.countries = countries
+
+    def places_in(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
+        """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau
+        kritisierte") is no place, one after "in" ("in Moskau") is."""
+        words = [view.tokens[i].text for i in clause_tokens]
+        lowers = [t.lower for t in view.tokens]
+        found = []
+        for first, last, place in self.places.find(words):
+            position = clause_tokens[first]
+            locative = after_locative(lowers, position)
+            actors_here = view.on_token.get(position, [])
+            if actors_here and (not locative or any(m.first < position - 1 for m in actors_here)):
+                continue  # an actor ("Moskau kritisierte"), or part of one ("die Regierung in Kiew")
+            found.append((position, clause_tokens[last], place, locative))
+        return found
+
+    def location(self, view: SentenceView, clause_tokens: list[int], anchor: Mention) -> dict[str, object]:
+        places = self.places_in(view, clause_tokens)
+        ranked = sorted(places, key=lambda p: (not p[3], p[2].country != anchor.actor.country, p[0]))
+        if not ranked:
+            return {}
+        place = ranked[0][2]
+        return {"text": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+
+    def place_target(
+        self, view: SentenceView, clause_tokens: list[int], sources: list[Mention], domestic: bool
+    ) -> Mention | None:
+        """ "griffen die Stadt Charkiw an": an attack on a named place targets that place's country; one in the
+        attacker's own country names no target unless `domestic`."""
+        source_countries = set() if domestic else {m.actor.country for m in sources}
+        for mention in self.locative_countries(view, clause_tokens):  # "fighting in Western Cambodia"
+            if mention.actor.country not in source_countries:
+                return mention
+        for first, last, place, _locative in self.places_in(view, clause_tokens):
+            country = self.countries.get(place.country)
+            if country is not None and place.country not in source_countries:
+                return _place_mention(view, first, last, country)
+        return None
+
+    def state_of_place(
+        self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool
+    ) -> Mention | None:
+        """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
+        unless it is the target's own."""
+        own = {t.actor.country for t in targets if t is not None}
+        prepositions = LOCATIVE | EXPELLED_FROM if expulsion else LOCATIVE
+        for mention in self.locative_countries(view, clause_tokens, prepositions):
+            if mention.actor.country not in own:
+                return mention
+        for first, last, place, locative in self.places_in(view, clause_tokens):
+            country = self.countries.get(place.country)
+            if locative and country is not None and place.country not in own:
+                return _place_mention(view, first, last, country)
+        return None
+
+    @staticmethod
+    def locative_countries(
+        view: SentenceView, clause_tokens: list[int], prepositions: frozenset[str] = LOCATIVE
+    ) -> list[Mention]:
+        """Countries named as where something happens: "in Lebanon", "in Western Cambodia"."""
+        return [
+            m
+            for m in view.mentions
+            if m.first in clause_tokens
+            and m.kind != "person"
+            and m.actor.code == m.actor.country
+            and view.governing_preposition(m) in prepositions
+        ]
+
+
+def _place_mention(view: SentenceView, first: int, last: int, country: Actor) -> Mention:
+    """A place's words standing for its country, as an event's source or target."""
+    start, end = view.tokens[first].start, view.tokens[last].end
+    return Mention(first, last, start, end, view.text[start:end], country, "place")

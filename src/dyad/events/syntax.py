@@ -1,0 +1,308 @@
+"""Sources and targets read from the dependency tree (UD relations), for every language with a parser.
+
+The rules are language-neutral; a language supplies only words (agent, "between" and possessor case words,
+first-person and relative pronouns, infinitive markers, object-control verbs) in its grammar.toml. Each answer
+says whether the tree decided it: a verb whose subject names no actor ("Ein Mann griff die Ukraine an") has no
+known source, and the word-order rules must not then take the object instead. Where the tree has no slot (a parse
+without a subject, a fragment), the caller falls back to the clause rules in `arguments.py`.
+
+Source: `nsubj`; in a passive the agent (`obl:agent`, or a nominal with an agent preposition anywhere below the
+verb, since parsers often attach it lower) while the subject becomes the target; control (`xcomp`, or an
+infinitive `advcl`: "urged Kyiv to negotiate" → Kyiv, "X was asked to mediate" → X, "agreed to talk" → the
+subject), a verb coordinated with an earlier one shares its subject (`conj`), a relative pronoun stands for its
+antecedent (`acl:relcl`), a participle for the noun it modifies (`acl`: "militants attacking the convoy"; with an
+agent it is a passive: "property seized by government forces"), "we"/"wir" for the speaker, and a pronoun no
+sentence resolved ("Hungary said it will support") for the subject of the clause that governs its own.
+Target: an `obl` or `nmod` of any trigger word whose case word is in the trigger's frame ("Kritik an X", "held
+talks with X", "zwischen X und Y"), else the object (`obj`/`iobj`; in a passive the subject).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dyad.events.tree import CLAUSAL, Tree
+from dyad.lang import Language
+from dyad.model import Mention
+
+if TYPE_CHECKING:
+    from dyad.events.view import SentenceView
+
+# relations through which an argument's phrase reaches the actor that names it: "Sprecher der Rebellen" (nmod
+# without a case word, a genitive), "a group of diplomats", "Kremlsprecher Dmitri Peskow" (flat, appos)
+INTO_PHRASE = frozenset({"nmod", "flat", "appos", "compound", "amod", "det", "nummod"})
+OBJECTS = ("obj", "iobj")  # and "obl:arg", German UD's dative object, where a relative pronoun is one
+GOVERNED = frozenset({"ccomp", "advcl", "conj", "parataxis"})
+MAX_CLIMB = 4
+OBLIQUE_CASES = frozenset({"Acc", "Dat", "Gen"})
+
+
+@dataclass
+class TreeAnswer:
+    """What the tree says about one trigger's arguments; `decided_*` is False where the tree had no slot."""
+
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    decided_source: bool = False
+    decided_target: bool = False
+    passive: bool = False
+    plain_subject: bool = False  # the source is the active verb's own nominal subject, no construction around it
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the rules read it: its tokens and mentions, its tree, the speaker of what it reports."""
+
+    view: SentenceView
+    tree: Tree
+    speaker: Mention | None
+
+    def word(self, index: int) -> str:
+        return self.view.tokens[index].lower
+
+
+class TreeArguments:
+    def __init__(self, language: Language):
+        arguments = language.grammar["arguments"]
+        clauses = language.grammar["clauses"]
+        self._agent = frozenset(arguments["agent_prepositions"])
+        self._between = frozenset(arguments["between"])
+        self._first_person = frozenset(arguments["first_person"])
+        self._object_control = frozenset(arguments.get("object_control_verbs", []))
+        self._relatives = frozenset(clauses["relatives"])
+        self._possessor_cases = frozenset(arguments.get("genitive_case_words", []))
+        self._infinitive_markers = frozenset(clauses["infinitive_markers"]) | {"zu"}
+        self._prepositions = frozenset(arguments["prepositions"]) - self._infinitive_markers
+
+    def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
+        """Source and target of a verb trigger whose words are `tokens`."""
+        verb = reading.tree.top(tokens)
+        answer = TreeAnswer(passive=self._passive(reading, verb))
+        self._source(reading, verb, answer, depth=0)
+        self._targets(reading, tokens, preps, between, answer, nominal=False)
+        return answer
+
+    def noun_targets(
+        self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool
+    ) -> TreeAnswer:
+        """The targets a noun trigger's own phrase names: "Kritik an X", "Gespräche zwischen X und Y"."""
+        answer = TreeAnswer()
+        self._targets(reading, tokens, preps, between, answer, nominal=True)
+        return answer
+
+    # sources -------------------------------------------------------------------------------------------------
+    def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
+        tree = reading.tree
+        if depth > MAX_CLIMB:
+            return
+        if self._passive(reading, verb):
+            agents = [c for c in tree.children(verb, "obl") if self._is_agent(tree, c)]
+            # a "von/by" phrase the parser attached lower ("am Wochenende von Israel") is still the agent
+            agents = agents or [c for c in tree.subtree(verb)[1:] if self._is_agent(tree, c)]
+            answer.decided_source = True
+            if agents:
+                answer.sources = self.phrase(reading, agents[0])
+                answer.notes.append(f"source: passive agent ({tree.path(agents[0], verb)})")
+            else:
+                answer.notes.append("source: passive without agent (unknown)")
+            return
+        subjects = [
+            c for c in tree.children(verb, "nsubj") if tree.dep(c) != "nsubj:pass" and self._can_be_subject(reading, c)
+        ]
+        if subjects:
+            self._subject(reading, verb, subjects[0], answer)
+        else:
+            self._inherited_source(reading, verb, answer, depth)
+
+    def _subject(self, reading: Reading, verb: int, subject: int, answer: TreeAnswer) -> None:
+        tree, word = reading.tree, reading.word(subject)
+        answer.decided_source = True
+        resolved = subject in reading.view.on_token
+        if word in self._first_person and not resolved and reading.speaker is not None:
+            answer.sources = [reading.speaker]
+            answer.notes.append(f"source: the speaker ({tree.path(subject, verb)}, first person)")
+            return
+        governor = tree.head(verb)
+        if word in self._relatives and tree.dep(verb) == "acl:relcl" and governor is not None:
+            if tree.tokens[governor].upos in {"VERB", "AUX"}:  # attached to a verb, a parse error: the actor before
+                answer.sources = self._actor_before(reading, subject)
+                answer.decided_source = bool(answer.sources)
+                answer.notes.append("source: the actor before the relative pronoun")
+                return
+            answer.sources = self.phrase(reading, governor)
+            answer.notes.append(f"source: antecedent of the relative clause ({tree.path(governor, verb)})")
+            return
+        if tree.tokens[subject].upos == "PRON" and not resolved:
+            self._pronoun_subject(reading, verb, subject, answer)
+            return
+        answer.sources = self.phrase(reading, subject)
+        answer.plain_subject = tree.dep(subject) == "nsubj"
+        found = "" if answer.sources else ", names no actor"
+        answer.notes.append(f"source: subject ({tree.path(subject, verb)}{found})")
+
+    def _can_be_subject(self, reading: Reading, nominal: int) -> bool:
+        """A parse error check: a nominal with a preposition ("Am Dienstag") or in an oblique case is no subject."""
+        first = min(reading.tree.subtree(nominal))
+        if reading.word(first) in self._prepositions or (first > 0 and reading.word(first - 1) in self._prepositions):
+            return False
+        return reading.tree.morph(nominal, "Case") not in OBLIQUE_CASES
+
+    @staticmethod
+    def _actor_before(reading: Reading, pronoun: int) -> list[Mention]:
+        """ "..., der Iran, der Israel kritisierte": the actor right before a relative pronoun (and its comma)."""
+        view = reading.view
+        for index in (pronoun - 1, pronoun - 2):
+            if index >= 0 and (index == pronoun - 1 or view.tokens[pronoun - 1].text == ","):
+                before = [m for m in view.on_token.get(index, []) if m.last == index]
+                if before:
+                    return [m for m in view.group_of(before[0]) if m.first < pronoun]
+        return []
+
+    def _pronoun_subject(self, reading: Reading, verb: int, subject: int, answer: TreeAnswer) -> None:
+        """A pronoun no earlier sentence resolved, subject of a clause another governs ("Hungary said it will
+        support"), is that clause's subject; otherwise the tree leaves the source to the clause rules."""
+        governor = reading.tree.head(verb)
+        inner = TreeAnswer()
+        if governor is not None and reading.tree.relation(verb) in GOVERNED:
+            self._source(reading, governor, inner, depth=MAX_CLIMB - 1)
+        answer.decided_source = bool(inner.sources)
+        if inner.sources:
+            answer.sources = inner.sources
+            answer.notes.append(f"source: {reading.view.tokens[subject].text!r} is the governing clause's subject")
+
+    def _inherited_source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
+        tree = reading.tree
+        governor = tree.head(verb)
+        if governor is None:
+            return
+        relation = tree.dep(verb)
+        # a complement clause without a subject of its own is non-finite in a language that drops no subjects
+        bare_complement = relation == "ccomp" and not tree.children(verb, "mark")
+        if relation == "xcomp" or bare_complement or (relation == "advcl" and self._infinitive(reading, verb)):
+            self._controlled(reading, verb, governor, answer, depth)
+        elif relation == "conj" and not tree.children(verb, "nsubj"):
+            self._source(reading, governor, answer, depth + 1)
+            answer.notes.append(f"source: shared with the coordinated {reading.view.tokens[governor].text}")
+        elif relation == "acl" and self._participle(reading, verb) and governor in reading.view.on_token:
+            # "militants attacking the convoy"; "a declaration demanding", "the French film bombed": no actor noun
+            answer.sources = self.phrase(reading, governor)
+            answer.decided_source = bool(answer.sources)
+            if answer.sources:
+                answer.notes.append(f"source: the noun the participle modifies ({tree.path(governor, verb)})")
+
+    def _controlled(self, reading: Reading, verb: int, governor: int, answer: TreeAnswer, depth: int) -> None:
+        """ "urged Kyiv to negotiate" (object control), "was asked to mediate", "agreed to talk" (subject)."""
+        tree = reading.tree
+        passive = self._passive(reading, governor)
+        controllers = tree.children(governor, "nsubj:pass") if passive else tree.children(governor, *OBJECTS)
+        object_control = passive or bool(self._object_control.intersection(reading.view.tokens[governor].lemmas))
+        if controllers and object_control:
+            self._subject(reading, governor, controllers[0], answer)
+            answer.notes.append(f"source: controlled by {reading.view.tokens[controllers[0]].text}")
+            return
+        self._source(reading, governor, answer, depth + 1)
+        answer.notes.append(f"source: subject control by {reading.view.tokens[governor].text}")
+
+    def _participle(self, reading: Reading, verb: int) -> bool:
+        """A participle modifying a noun: no marker ("to"), no relative pronoun, no finite form ("whom X blames")."""
+        tree = reading.tree
+        if tree.children(verb, "mark") or tree.morph(verb, "VerbForm") not in (None, "Part", "Ger"):
+            return False
+        return not any(reading.word(c) in self._relatives for c in tree.children(verb))
+
+    def _infinitive(self, reading: Reading, verb: int) -> bool:
+        """ "to support", "um ... zu verhandeln", "anzugreifen": a clause whose subject its governor supplies."""
+        tree = reading.tree
+        if tree.morph(verb, "VerbForm") == "Inf":
+            return not tree.children(verb, "aux")
+        return any(reading.word(m) in self._infinitive_markers for m in tree.children(verb, "mark", "aux"))
+
+    @staticmethod
+    def _passive(reading: Reading, verb: int) -> bool:
+        """Where the tagger gives no verb form, an infinitive ("verhandeln werden": a future) is its own lemma."""
+        tree = reading.tree
+        if tree.dep(verb) == "acl" and tree.children(verb, "obl:agent"):  # "property seized by government forces"
+            return True
+        if not tree.is_passive(verb):
+            return False
+        token = reading.view.tokens[verb]
+        return tree.morph(verb, "VerbForm") == "Part" or token.lower not in token.lemmas
+
+    def _is_agent(self, tree: Tree, nominal: int) -> bool:
+        return tree.dep(nominal) == "obl:agent" or bool(self._agent.intersection(tree.case_words(nominal)))
+
+    # targets -------------------------------------------------------------------------------------------------
+    def _targets(
+        self,
+        reading: Reading,
+        tokens: tuple[int, ...],
+        preps: frozenset[str],
+        between: bool,
+        answer: TreeAnswer,
+        nominal: bool,
+    ) -> None:
+        """The first actor in the trigger's frame: a "mit/with/gegen/zwischen" phrase of any of its words ("held
+        talks with X": the phrase hangs from "talks"), else the object (in a passive the subject)."""
+        tree = reading.tree
+        top = tree.top(tokens)
+        for word in sorted(tokens, key=lambda t: t != top):
+            for child in tree.children(word, "obl", "nmod"):
+                cases = set(tree.case_words(child))
+                framed = (between and cases & self._between) or cases & preps
+                if framed and self._take_targets(reading, word, child, answer, f"{'/'.join(sorted(cases))} phrase"):
+                    return
+        if nominal:
+            return
+        relative = [c for c in tree.children(top, *OBJECTS, "obl:arg") if reading.word(c) in self._relatives]
+        governor = tree.head(top)
+        if relative and tree.dep(top) == "acl:relcl" and governor is not None:  # "Journalisten, denen X ... vorwirft"
+            self._take_targets(reading, top, governor, answer, "antecedent of the relative pronoun")
+            return
+        slots = tree.children(top, "nsubj:pass") if answer.passive else tree.children(top, *OBJECTS)
+        if answer.passive and tree.dep(top) == "acl" and (noun := tree.head(top)) is not None:
+            slots = [noun]
+        kind = "passive subject" if answer.passive else "object"
+        for child in slots:
+            if self._take_targets(reading, top, child, answer, kind):
+                return
+
+    def _take_targets(self, reading: Reading, head: int, child: int, answer: TreeAnswer, kind: str) -> bool:
+        used = {id(m) for m in answer.sources}
+        found = [m for m in self.phrase(reading, child) if id(m) not in used]
+        if found:
+            answer.targets, answer.decided_target = found, True
+            answer.notes.append(f"target: {kind} ({reading.tree.path(head, child)})")
+        return bool(found)
+
+    # phrases -------------------------------------------------------------------------------------------------
+    def phrase(self, reading: Reading, head: int) -> list[Mention]:
+        """The actors a nominal names: the mention over its head or nearest below it, for each conjunct."""
+        found: list[Mention] = []
+        for conjunct in reading.tree.conjuncts(head):
+            mention = self._nearest_mention(reading, conjunct)
+            if mention is None:
+                continue
+            for member in reading.view.group_of(mention):
+                if all(member is not m for m in found):
+                    found.append(member)
+        return found
+
+    def _nearest_mention(self, reading: Reading, head: int) -> Mention | None:
+        tree, frontier = reading.tree, [head]
+        while frontier:
+            for node in frontier:
+                covering = reading.view.on_token.get(node)
+                if covering:
+                    return max(covering, key=lambda m: (not m.modifier, m.last - m.first))
+            frontier = [c for node in frontier for c in tree.children(node) if self._enters(tree, c)]
+        return None
+
+    def _enters(self, tree: Tree, child: int) -> bool:
+        """Into a modifier of the phrase, and into a nested noun phrase only as its possessor ("of", "von", none)."""
+        relation = tree.relation(child)
+        if relation in CLAUSAL or relation not in INTO_PHRASE:
+            return False
+        cases = tree.case_words(child)
+        return relation != "nmod" or not cases or bool(self._possessor_cases.intersection(cases))

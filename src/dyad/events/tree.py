@@ -1,0 +1,111 @@
+"""A sentence's dependency tree (Universal Dependencies labels) and the questions the argument rules ask of it.
+
+Built from `dyad.text.parse.parse()` over Dyad's own tokens, so token indices are those of the sentence. Relation
+names are compared on their universal part ("nsubj:pass" is an "nsubj" with subtype "pass"); a parser trained on
+another UD treebank works the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dyad.text.parse import ParsedToken
+
+# relations that open a clause of their own: an argument search does not descend into them
+CLAUSAL = frozenset({"acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "list", "dep", "reparandum"})
+ARROWS = {"down": "→", "up": "←"}
+
+
+@dataclass(frozen=True)
+class Tree:
+    tokens: tuple[ParsedToken, ...]
+
+    def __post_init__(self) -> None:
+        children: list[list[int]] = [[] for _ in self.tokens]
+        for token in self.tokens:
+            if token.head != token.index:
+                children[token.head].append(token.index)
+        object.__setattr__(self, "_children", tuple(tuple(c) for c in children))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def dep(self, index: int) -> str:
+        return self.tokens[index].dep
+
+    def relation(self, index: int) -> str:
+        """The universal part of the relation: "nsubj" for "nsubj:pass"."""
+        return self.tokens[index].dep.split(":")[0]
+
+    def head(self, index: int) -> int | None:
+        token = self.tokens[index]
+        return None if token.head == index else token.head
+
+    def children(self, index: int, *relations: str) -> list[int]:
+        """Children with one of `relations` (a full label like "obl:agent" or a universal one like "obl")."""
+        found: tuple[int, ...] = self._children[index]  # type: ignore[attr-defined]
+        if not relations:
+            return list(found)
+        return [c for c in found if self.tokens[c].dep in relations or self.relation(c) in relations]
+
+    def subtree(self, index: int, stop: frozenset[str] = CLAUSAL) -> list[int]:
+        """The token and what hangs from it, not entering relations in `stop`; in breadth-first order."""
+        order, frontier = [index], [index]
+        while frontier:
+            following = []
+            for node in frontier:
+                following += [c for c in self.children(node) if self.relation(c) not in stop]
+            order += following
+            frontier = following
+        return order
+
+    def top(self, indices: Iterable[int]) -> int:
+        """The token of a group whose head lies outside the group (the group's syntactic head)."""
+        members = set(indices)
+        for index in sorted(members):
+            head = self.head(index)
+            if head is None or head not in members:
+                return index
+        return min(members)
+
+    def case_words(self, index: int) -> list[str]:
+        """The lower-cased case markers of a nominal ("mit", "against"; "zwischen")."""
+        return [self.tokens[c].text.lower() for c in self.children(index, "case")]
+
+    def conjuncts(self, index: int) -> list[int]:
+        """The token and the tokens coordinated with it ("Katar, Ägypten und die USA")."""
+        order = [index]
+        for child in self.children(index, "conj"):
+            order += self.conjuncts(child)
+        return order
+
+    def is_passive(self, verb: int) -> bool:
+        """A verb with a passive auxiliary that the tagger does not call a non-participle ("werden" with an
+        infinitive is a future, no passive; a passive subject without the auxiliary is a parse error more often
+        than not: "hatte ... verurteilt")."""
+        form = self.morph(verb, "VerbForm")
+        return form in (None, "Part") and bool(self.children(verb, "aux:pass"))
+
+    def morph(self, index: int, feature: str) -> str | None:
+        return self.tokens[index].morph.get(feature)
+
+    def path(self, start: int, end: int) -> str:
+        """The relation path between two tokens, for --explain: "Peskow ←nsubj sagte", "griff →obj Ukraine"."""
+        up = self._ancestors(start)
+        down = self._ancestors(end)
+        common = next((a for a in up if a in down), None)
+        if common is None:
+            return f"{self.tokens[start].text} … {self.tokens[end].text}"
+        steps = [self.tokens[start].text]
+        for node in up[: up.index(common)]:
+            steps.append(f"{ARROWS['up']}{self.dep(node)} {self.tokens[self.tokens[node].head].text}")
+        for node in reversed(down[: down.index(common)]):
+            steps.append(f"{ARROWS['down']}{self.dep(node)} {self.tokens[node].text}")
+        return " ".join(steps)
+
+    def _ancestors(self, index: int) -> list[int]:
+        chain = [index]
+        while (head := self.head(chain[-1])) is not None and head not in chain:
+            chain.append(head)
+        return chain

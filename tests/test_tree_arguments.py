@@ -1,0 +1,176 @@
+"""The argument stage over the dependency tree: one construction per case, our own sentences, both languages.
+
+Each case checks the events (source, CAMEO, target by country) and that the tree decided them: the event's notes
+carry the dependency path ("←nsubj", "→obj") of the rule that gave the source or the target.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyad.events.tree import Tree
+from dyad.pipeline import Pipeline
+from dyad.read import RawDocument
+from dyad.text.parse import ParsedToken
+from tests.conftest import triples
+
+CASES = [
+    # (language, construction, sentence, expected triples, a word of the tree note that decided it)
+    ("en", "passive with agent", "Ukraine was attacked by Russia on Monday.", {("RUS", "190", "UKR")}, "agent"),
+    (
+        "de",
+        "passive with agent",
+        "Die Ukraine wurde am Montag von Russland angegriffen.",
+        {("RUS", "190", "UKR")},
+        "agent",
+    ),
+    (
+        "en",
+        "relative clause: the antecedent is the subject",
+        "The talks were hosted by Egypt, which criticised Israel.",
+        {("EGY", "111", "ISR")},
+        "relative",
+    ),
+    (
+        "de",
+        "relative clause: the antecedent is the subject",
+        "Die Gespräche leitete der Iran, der Israel scharf kritisierte.",
+        {("IRN", "111", "ISR")},
+        "relative",
+    ),
+    (
+        "en",
+        "object control: the object of 'urged' negotiates",
+        "France urged Serbia to negotiate with Kosovo.",
+        {("SRB", "046", "XKX")},
+        "controlled",
+    ),
+    (
+        "de",
+        "control: the subject of 'drohte' acts",
+        "Russland drohte, die Ukraine anzugreifen.",
+        {("RUS", "190", "UKR")},
+        "control",
+    ),
+    (
+        "en",
+        "coordinated verbs share the subject",
+        "Turkey condemned the attack and recalled its ambassador from Israel.",
+        {("TUR", "161", "ISR")},
+        "coordinated",
+    ),
+    (
+        "en",
+        "reported speech: the pronoun is the speaker",
+        "Hungary said it would support Romania.",
+        {("HUN", "051", "ROU")},
+        "governing clause",
+    ),
+    (
+        "de",
+        "mediation names the parties, not the mediator",
+        "Katar vermittelt zwischen Israel und der Hamas.",
+        {("QAT", "045", "ISR"), ("QAT", "045", "PSE")},
+        "zwischen",
+    ),
+    (
+        "en",
+        "a prepositional target of a multiword trigger",
+        "Morocco held talks with Algeria.",
+        {("MAR", "046", "DZA")},
+        "with phrase",
+    ),
+    (
+        "en",
+        "a participle with an agent is a passive",
+        "Villages shelled by Russia lie near Ukraine's border.",
+        {("RUS", "194", "UKR")},
+        "agent",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "construction", "sentence", "expected", "decided_by"), CASES, ids=[c[1] + f" ({c[0]})" for c in CASES]
+)
+def test_tree_construction(code, lang, construction, sentence, expected, decided_by) -> None:
+    events = code(sentence, lang)
+    assert expected <= triples(events), construction
+    deciding = [e for e in events if (e.source.actor.country, e.cameo, e.target and e.target.actor.country) in expected]
+    assert any(decided_by in " ".join(e.notes) for e in deciding), [e.notes for e in events]
+
+
+def test_an_unnamed_subject_makes_no_source_of_the_object(code) -> None:
+    """ "Ein Mann" names no actor: the object is the victim, never the attacker."""
+    for lang, sentence in (("de", "Ein Mann griff die Ukraine an."), ("en", "A man attacked Ukraine.")):
+        assert not [e for e in code(sentence, lang) if e.source.actor.country == "UKR"], sentence
+
+
+def test_werden_with_an_infinitive_is_a_future_not_a_passive(code) -> None:
+    events = code("Klar ist, dass die Ukraine und Russland im März verhandeln werden.", "de")
+    assert ("UKR", "046", "RUS") in triples(events) or ("UKR", "040", "RUS") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Russland griff die Ukraine nicht an."),
+        ("en", "Russia did not attack Ukraine."),
+    ],
+)
+def test_negation_from_the_sentence_stays_marked(code, lang, sentence) -> None:
+    events = [e for e in code(sentence, lang) if e.cameo.startswith("19")]
+    assert events and all(e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Falls Russland die Ukraine angreift, würde die EU Sanktionen verhängen."),
+        ("en", "If Russia attacks Ukraine, the EU would impose sanctions."),
+    ],
+)
+def test_a_condition_keeps_the_event_hypothetical(code, lang, sentence) -> None:
+    events = [e for e in code(sentence, lang) if e.cameo.startswith("16")]
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_the_clause_rules_code_alone_without_a_parser() -> None:
+    pipeline = Pipeline.load(parsers={"*": "none"})
+    coded = pipeline.code(RawDocument(text="Russland griff die Ukraine an.", origin="t", language="de"))
+    assert ("RUS", "190", "UKR") in triples(coded.events)
+    assert not any("←" in note or "→" in note for e in coded.events for note in e.notes)
+
+
+def test_parsed_ahead_and_on_demand_give_the_same_events(pipeline) -> None:
+    text = "Die Ukraine wurde von Russland angegriffen. Katar vermittelt zwischen Israel und der Hamas."
+    raw = RawDocument(text=text, origin="t", language="de", published=date(2026, 3, 2))
+    batched = pipeline.code(raw).events
+    article = pipeline.prepare(raw)
+    from dyad.events.coder import ArticleContext
+
+    context = ArticleContext(article.doc_id, article.published)  # no trees ahead: each sentence parsed on demand
+    single = [e for s in pipeline.sentences(article) for e in pipeline.coder("de").code(s, context)]
+    assert [e.event_id for e in batched] == [e.event_id for e in single]
+
+
+def _tree(*arcs: tuple[str, int, str]) -> Tree:
+    return Tree(tuple(ParsedToken(i, text, head, dep, "X") for i, (text, head, dep) in enumerate(arcs)))
+
+
+def test_tree_paths_and_heads() -> None:
+    tree = _tree(("Peskow", 1, "nsubj"), ("sagte", 1, "root"), ("das", 3, "det"), ("Treffen", 1, "obj"))
+    assert tree.path(0, 1) == "Peskow ←nsubj sagte"
+    assert tree.path(1, 3) == "sagte →obj Treffen"
+    assert tree.top([2, 3]) == 3
+    assert tree.children(1, "nsubj") == [0]
+    assert tree.subtree(3) == [3, 2]
+
+
+def test_a_passive_needs_its_auxiliary() -> None:
+    passive = _tree(("Kiew", 2, "nsubj:pass"), ("wurde", 2, "aux:pass"), ("angegriffen", 2, "root"))
+    no_auxiliary = _tree(("Kiew", 1, "nsubj:pass"), ("angegriffen", 1, "root"))
+    assert passive.is_passive(2)
+    assert not no_auxiliary.is_passive(1)

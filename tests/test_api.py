@@ -70,8 +70,10 @@ def test_errors_are_json(client) -> None:
 
 
 def test_dyads_network_actors(client) -> None:
-    rows = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True}).json()
-    assert rows and all({r["actor_a"], r["actor_b"]} == {"ISR", "PSE"} for r in rows)
+    answer = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True}).json()
+    rows = answer["rows"]
+    assert set(answer["left_out"]) == {"coarser_than_period", "undated"}
+    assert rows and all(r["events"] <= r["mentions"] for r in rows) and all({r["actor_a"], r["actor_b"]} == {"ISR", "PSE"} for r in rows)
     graph = client.get("/network", params={"root": "04"}).json()
     assert graph["edges"] and all(e["top_events"] for e in graph["edges"])
     assert any(a["country"] == "ISR" for a in client.get("/actors", params={"q": "isr"}).json())
@@ -106,7 +108,7 @@ def test_writes_need_the_token(database, monkeypatch, tmp_path) -> None:
 def test_plover_and_language_filters(client) -> None:
     consult = client.get("/events", params={"plover": "CONSULT", "limit": 500}).json()["items"]
     assert consult and all(e["plover"]["event_type"] == "CONSULT" for e in consult)
-    rows = client.get("/dyads", params={"plover": "CONSULT", "language": "en"}).json()
+    rows = client.get("/dyads", params={"plover": "CONSULT", "language": "en"}).json()["rows"]
     graph = client.get("/network", params={"plover": "CONSULT", "language": "en"}).json()
     assert rows and graph["edges"]
     assert client.get("/events", params={"plover": "DANCE"}).status_code == 422

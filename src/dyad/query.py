@@ -34,7 +34,8 @@ class EventFilter:
     limit: int | None = None
     language: str | None = None
     plover: str | None = None
-    grouped: bool = False  # one row per event group (its first mention in scope, with its counts)
+    grouped: bool = False  # one row per event group: its first mention in scope (earliest date, then earliest
+    # published article), with the group's counts in scope
     offset: int = 0
 
 
@@ -133,8 +134,8 @@ def event_query(where: EventFilter, mentions: str) -> tuple[str, list[Any]]:
     article = ", ".join(f"a.{field} AS article_{field}" for field in ARTICLE_FIELDS)
     if where.grouped:
         sql = f"""WITH m AS ({scoped}),
-            s AS (SELECT m.group_id, arg_min(m.event_id, (m.date, m.doc_id, m.sentence_index, m.trigger_start,
-                         m.event_id)) AS representative, count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
+            s AS (SELECT m.group_id, arg_min(m.event_id, (m.date, coalesce(a.published, DATE '9999-12-31'),
+                         m.doc_id, m.sentence_index, m.trigger_start, m.event_id)) AS representative, count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
                          count(DISTINCT coalesce(a.source, m.doc_id)) AS sources
                   FROM m LEFT JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.group_id)
             SELECT m.*, {article}, s.mentions, s.articles, s.sources

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from datetime import date
 
@@ -187,3 +188,12 @@ def test_sql_refuses_writes(store_path, tmp_path, monkeypatch, statement: str) -
             data.sql(statement)
         assert len(data.sql("SELECT * FROM events")) == before
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_user_guide_documents_every_csv_column() -> None:
+    from tests.conftest import REPO
+
+    guide = (REPO / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    table = guide[guide.index("| columns | dtype | what |") :].split("\n\n")[0]
+    documented = [name for line in table.splitlines()[2:] for name in re.findall(r"`(\w+)`", line.split("|")[1])]
+    assert sorted(documented) == sorted(export_columns(grouped=True))

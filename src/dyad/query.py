@@ -135,7 +135,8 @@ def event_query(where: EventFilter, mentions: str) -> tuple[str, list[Any]]:
     if where.grouped:
         sql = f"""WITH m AS ({scoped}),
             s AS (SELECT m.group_id, arg_min(m.event_id, (m.date, coalesce(a.published, DATE '9999-12-31'),
-                         m.doc_id, m.sentence_index, m.trigger_start, m.event_id)) AS representative, count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
+                         m.doc_id, m.sentence_index, m.trigger_start, m.event_id)) AS representative,
+                         count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
                          count(DISTINCT coalesce(a.source, m.doc_id)) AS sources
                   FROM m LEFT JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.group_id)
             SELECT m.*, {article}, s.mentions, s.articles, s.sources

@@ -99,77 +99,78 @@ def dyad_series(
 def dyad_table(connection: duckdb.DuckDBPyConnection, scope: Scope, by: str = "month", directed: bool = True) -> Series:
     """Per dyad and period: events (distinct event groups) and mentions, events per quad class, the Goldstein sum
     and mean over events, distinct articles. An event counts once, in the period of its first mention in scope
-    whose date precision the period allows."""
+    whose date precision the period allows; the mentions it counts are those."""
     by = checked_period(by)
     labelled, params = labelled_mentions(connection, scope, directed)
-    window = "PARTITION BY actor_a, actor_b, group_id"
     quads = ", ".join(
-        f"count(DISTINCT group_id) FILTER (WHERE quad_class = {number}) AS {name}"
+        f"count(period) FILTER (WHERE quad_class = {number}) AS {name}"
         for number, name in enumerate(
             ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"), 1
         )
     )
+    # one row per event (group), then per period; the groups no period may count form rows without a period
     sql = f"""
-        WITH m AS (SELECT * FROM ({labelled}) WHERE date IS NOT NULL AND {fits(by)}),
-        g AS (SELECT *, CAST(date_trunc('{by}', min(date) OVER ({window})) AS DATE) AS period,
-                     row_number() OVER ({window} ORDER BY date, event_id) = 1 AS first
-              FROM m)
-        SELECT actor_a, actor_b, period, count(DISTINCT group_id) AS events, count(*) AS mentions, {quads},
-               round(sum(goldstein) FILTER (WHERE first), 2) AS goldstein_sum,
-               round(avg(goldstein) FILTER (WHERE first), 3) AS goldstein_mean,
-               count(DISTINCT doc_id) AS articles
-        FROM g GROUP BY ALL ORDER BY actor_a, actor_b, period"""
-    rows = _rows(connection.execute(sql, params))
-    return Series(rows, _left_out(connection, labelled, params, by))
-
-
-def _left_out(connection: duckdb.DuckDBPyConnection, labelled: str, params: list[Any], by: str) -> dict[str, Any]:
-    found = connection.execute(
-        f"""WITH g AS (SELECT group_id, bool_or(date IS NULL) AS undated, bool_or({fits(by)}) AS counted,
-                              count(*) FILTER (WHERE date IS NOT NULL AND NOT {fits(by)}) AS coarse,
-                              count(*) AS mentions
-                       FROM ({labelled}) GROUP BY group_id)
-            SELECT count(*) FILTER (WHERE NOT undated AND NOT counted), coalesce(sum(coarse), 0),
-                   count(*) FILTER (WHERE undated), coalesce(sum(mentions) FILTER (WHERE undated), 0) FROM g""",
-        params,
-    ).fetchone()
-    coarse_events, coarse_mentions, undated_events, undated_mentions = (int(v) for v in found or (0, 0, 0, 0))
-    return {
-        "coarser_than_period": {"events": coarse_events, "mentions": coarse_mentions},
-        "undated": {"events": undated_events, "mentions": undated_mentions},
-    }
+        WITH m AS (SELECT *, date IS NOT NULL AND {fits(by)} AS counted FROM ({labelled})),
+        g AS (SELECT actor_a, actor_b, group_id,
+                     CAST(date_trunc('{by}', min(date) FILTER (WHERE counted)) AS DATE) AS period,
+                     count(*) FILTER (WHERE counted) AS mentions,
+                     count(*) FILTER (WHERE date IS NOT NULL AND NOT counted) AS coarse,
+                     count(*) FILTER (WHERE date IS NULL) AS undated,
+                     any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein
+              FROM m GROUP BY actor_a, actor_b, group_id),
+        p AS (SELECT actor_a, actor_b, period, count(period) AS events, sum(mentions) AS mentions, {quads},
+                     round(sum(goldstein) FILTER (WHERE period IS NOT NULL), 2) AS goldstein_sum,
+                     round(avg(goldstein) FILTER (WHERE period IS NOT NULL), 3) AS goldstein_mean,
+                     count(*) FILTER (WHERE period IS NULL AND undated = 0) AS coarse_events,
+                     sum(coarse) AS coarse_mentions, count(*) FILTER (WHERE undated > 0) AS undated_events,
+                     sum(undated) AS undated_mentions
+              FROM g GROUP BY ALL),
+        d AS (SELECT g.actor_a, g.actor_b, g.period, count(DISTINCT m.doc_id) AS articles
+              FROM m JOIN g USING (actor_a, actor_b, group_id) WHERE m.counted GROUP BY ALL)
+        SELECT p.* EXCLUDE (coarse_events, coarse_mentions, undated_events, undated_mentions),
+               coalesce(d.articles, 0) AS articles, coarse_events, coarse_mentions, undated_events, undated_mentions
+        FROM p LEFT JOIN d USING (actor_a, actor_b, period) ORDER BY actor_a, actor_b, period"""
+    rows, left_out = [], {"coarser_than_period": {"events": 0, "mentions": 0}, "undated": {"events": 0, "mentions": 0}}
+    for row in _rows(connection.execute(sql, params)):
+        for kind, key in (("coarse", "coarser_than_period"), ("undated", "undated")):
+            for count in ("events", "mentions"):
+                left_out[key][count] += int(row.pop(f"{kind}_{count}") or 0)
+        if row["period"] is not None:
+            rows.append(row)
+    return Series(rows, left_out)
 
 
 def network(connection: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, Any]:
     """Directed actor graph: nodes (countries/organisations) and edges with their events (distinct event groups)
     and mentions, `weight` = events (mentions with `scope.mentions`), the mean Goldstein over events, distinct
-    articles and the top events (strongest Goldstein) with their evidence. Undated events count here."""
+    articles and the top events (strongest Goldstein, each shown by its first mention) with their evidence.
+    Undated events count here."""
     labelled, params = labelled_mentions(connection, scope)
-    window = "PARTITION BY actor_a, actor_b, group_id"
-    ranked = f"""WITH r AS (SELECT *, row_number() OVER ({window} ORDER BY date NULLS LAST, event_id) AS nth,
-                                   count(*) OVER ({window}) AS group_mentions FROM ({labelled}))"""
+    groups = f"""WITH m AS ({labelled}),
+        g AS (SELECT actor_a, actor_b, group_id, count(*) AS mentions, any_value(goldstein) AS goldstein,
+                     max(confidence) AS confidence, min(date) AS date, arg_min(event_id, (date, event_id)) AS first
+              FROM m GROUP BY actor_a, actor_b, group_id)"""
     weight = "mentions" if scope.mentions else "events"
     edges = _rows(
         connection.execute(
-            f"""{ranked}
-            SELECT source, target, {weight} AS weight, events, mentions, goldstein_mean, articles FROM (
-                SELECT actor_a AS source, actor_b AS target, count(*) FILTER (WHERE nth = 1) AS events,
-                       count(*) AS mentions, round(avg(goldstein) FILTER (WHERE nth = 1), 3) AS goldstein_mean,
-                       count(DISTINCT doc_id) AS articles
-                FROM r GROUP BY ALL) ORDER BY weight DESC, source, target""",
+            f"""{groups},
+            e AS (SELECT actor_a, actor_b, count(*) AS events, sum(mentions) AS mentions,
+                         round(avg(goldstein), 3) AS goldstein_mean FROM g GROUP BY ALL),
+            d AS (SELECT actor_a, actor_b, count(DISTINCT doc_id) AS articles FROM m GROUP BY ALL)
+            SELECT actor_a AS source, actor_b AS target, {weight} AS weight, events, mentions, goldstein_mean, articles
+            FROM e JOIN d USING (actor_a, actor_b) ORDER BY weight DESC, source, target""",
             params,
         )
     )
     top = _rows(
         connection.execute(
-            f"""{ranked}
-            SELECT * FROM (
-                SELECT actor_a AS source, actor_b AS target, event_id, group_id, group_mentions AS mentions, date,
-                       cameo, cameo_name, goldstein, sentence, row_number() OVER (
-                           PARTITION BY actor_a, actor_b ORDER BY abs(goldstein) DESC, confidence DESC,
-                           date DESC NULLS LAST, event_id) AS rank
-                FROM r WHERE nth = 1)
-            WHERE rank <= {TOP_EVENTS_PER_EDGE} ORDER BY source, target, rank""",
+            f"""{groups},
+            r AS (SELECT *, row_number() OVER (PARTITION BY actor_a, actor_b ORDER BY abs(goldstein) DESC,
+                                               confidence DESC, date DESC NULLS LAST, group_id) AS rank FROM g)
+            SELECT r.actor_a AS source, r.actor_b AS target, e.event_id, r.group_id, r.mentions, e.date, e.cameo,
+                   e.cameo_name, r.goldstein, e.sentence, r.rank
+            FROM r JOIN events e ON e.event_id = r.first
+            WHERE r.rank <= {TOP_EVENTS_PER_EDGE} ORDER BY source, target, r.rank""",
             params,
         )
     )
@@ -237,12 +238,13 @@ def _actor_names(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def actors(connection: duckdb.DuckDBPyConnection, query: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Actors in the store, by code or name, with the events (distinct event groups) and mentions they are in."""
-    sql = f"""SELECT code, country, role, any_value(name) AS name, count(DISTINCT group_id) AS events,
-                     count(*) AS mentions FROM (
+    sql = f"""WITH m AS (SELECT * FROM {mentions_with_groups(connection)})
+             SELECT code, country, role, any_value(name) AS name, count(DISTINCT group_id) AS events,
+                    count(*) AS mentions FROM (
                  SELECT source_code AS code, source_country AS country, source_role AS role, source_name AS name,
-                        group_id FROM {mentions_with_groups(connection)} AS m
+                        group_id FROM m
                  UNION ALL SELECT target_code, target_country, target_role, target_name, group_id
-                 FROM {mentions_with_groups(connection)} AS m WHERE target_code IS NOT NULL)"""
+                 FROM m WHERE target_code IS NOT NULL)"""
     params: list[Any] = []
     if query:
         sql += " WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'"

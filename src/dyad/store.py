@@ -205,12 +205,11 @@ class Store:
                 yield dict(zip(names, row, strict=True))
 
     def export_partitioned(self, directory: Path) -> None:
-        """All events as Parquet partitioned by year and month (`year=2026/month=3/...`); undated: year=0."""
+        """All mentions (with `group_id` and their article's columns, as `export_parquet`) as Parquet partitioned by
+        year and month (`year=2026/month=3/...`); undated: year=0."""
         target = str(directory).replace("'", "''")
-        sql = (
-            "SELECT *, coalesce(year(date), 0) AS year, coalesce(month(date), 0) AS month FROM events "
-            "ORDER BY date NULLS LAST, event_id"
-        )
+        every, _ = self.query_events(EventFilter(include_uncertain=True))
+        sql = f"SELECT *, coalesce(year(date), 0) AS year, coalesce(month(date), 0) AS month FROM ({every})"
         try:
             self.connection.execute(
                 f"COPY ({sql}) TO '{target}' (FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"

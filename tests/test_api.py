@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -70,9 +71,11 @@ def test_errors_are_json(client) -> None:
 
 
 def test_dyads_network_actors(client) -> None:
-    answer = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True}).json()
+    answer = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True, "left_out": True}).json()
     rows = answer["rows"]
     assert set(answer["left_out"]) == {"coarser_than_period", "undated"}
+    plain = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True})
+    assert plain.json() == rows and json.loads(plain.headers["X-Dyad-Left-Out"]) == answer["left_out"]
     assert rows and all(r["events"] <= r["mentions"] for r in rows)
     assert all({r["actor_a"], r["actor_b"]} == {"ISR", "PSE"} for r in rows)
     graph = client.get("/network", params={"root": "04"}).json()
@@ -109,7 +112,7 @@ def test_writes_need_the_token(database, monkeypatch, tmp_path) -> None:
 def test_plover_and_language_filters(client) -> None:
     consult = client.get("/events", params={"plover": "CONSULT", "limit": 500}).json()["items"]
     assert consult and all(e["plover"]["event_type"] == "CONSULT" for e in consult)
-    rows = client.get("/dyads", params={"plover": "CONSULT", "language": "en"}).json()["rows"]
+    rows = client.get("/dyads", params={"plover": "CONSULT", "language": "en"}).json()
     graph = client.get("/network", params={"plover": "CONSULT", "language": "en"}).json()
     assert rows and graph["edges"]
     assert client.get("/events", params={"plover": "DANCE"}).status_code == 422

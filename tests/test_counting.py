@@ -104,7 +104,7 @@ def test_every_surface_counts_the_same_events_and_mentions(store_path) -> None:
     assert (page["counts"], page["total"]) == ("events", len(grouped))
     assert [item["mentions"] for item in page["items"]] == [e["mentions"] for e in grouped]
     assert client.get("/events").json()["total"] == len(mentions)
-    assert pairs(client.get("/dyads").json()["rows"], "actor_a", "actor_b") == expected_pairs
+    assert pairs(client.get("/dyads").json(), "actor_a", "actor_b") == expected_pairs
     assert pairs(client.get("/network").json()["edges"]) == expected_pairs
 
     with dyad.open(store_path) as data:

@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
@@ -40,6 +41,7 @@ PLOVER_TYPES = (
 Language = Annotated[str | None, Query(pattern="^(de|en)$")]
 DYAD_PATTERN = r"^[A-Za-z0-9]{2,24},[A-Za-z0-9]{2,24}$"
 ACTOR_HELP = "Actor codes at any level: RUS matches RUS, RUSGOV, RUSMIL...; RUSGOV matches RUSGOV and deeper"
+LEFT_OUT_HELP = "Answer {by, rows, left_out}: rows and the events (and mentions) the series leaves out"
 GROUPED_HELP = "One item per event (event group) with its mentions, articles and sources"
 Plover = Annotated[str | None, Query(pattern=f"^({PLOVER_TYPES})$")]
 
@@ -208,6 +210,7 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cor
 
     @app.get("/dyads")
     def dyads(
+        response: Response,
         store: Store = store_dependency,
         actors: Annotated[str | None, Query(description=ACTOR_HELP)] = None,
         by: Annotated[str, Query(pattern=f"^({'|'.join(PERIODS)})$")] = "month",
@@ -218,13 +221,17 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cor
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
-    ) -> dict[str, Any]:
-        """Per dyad and period: `events` (distinct event groups) and `mentions`. `left_out` says how many events
-        (and their mentions) the series leaves out: dated less precisely than `by` allows (a year-precise event is
-        in no month), or undated."""
+        left_out: Annotated[bool, Query(description=LEFT_OUT_HELP)] = False,
+    ) -> list[dict[str, Any]] | dict[str, Any]:
+        """Per dyad and period: `events` (distinct event groups) and `mentions`. What the series leaves out (events
+        dated less precisely than `by` allows: a year-precise event is in no month; undated events) is in the
+        `X-Dyad-Left-Out` header, and with `left_out=true` the answer is `{"by", "rows", "left_out"}`."""
         scope = analysis.Scope(since, until, root, actor_codes(actors), include_uncertain, plover, language)
         series = analysis.dyad_table(store.connection, scope, by, directed=not undirected)
-        return {"by": by, "rows": series.rows, "left_out": series.left_out}
+        response.headers["X-Dyad-Left-Out"] = json.dumps(series.left_out, separators=(",", ":"))
+        if left_out:
+            return {"by": by, "rows": series.rows, "left_out": series.left_out}
+        return series.rows
 
     @app.get("/network")
     def network(

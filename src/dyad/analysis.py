@@ -238,18 +238,24 @@ def _actor_names(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def actors(connection: duckdb.DuckDBPyConnection, query: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Actors in the store, by code or name, with the events (distinct event groups) and mentions they are in."""
-    sql = f"""WITH m AS (SELECT * FROM {mentions_with_groups(connection)})
-             SELECT code, country, role, any_value(name) AS name, count(DISTINCT group_id) AS events,
-                    count(*) AS mentions FROM (
-                 SELECT source_code AS code, source_country AS country, source_role AS role, source_name AS name,
-                        group_id FROM m
-                 UNION ALL SELECT target_code, target_country, target_role, target_name, group_id
-                 FROM m WHERE target_code IS NOT NULL)"""
+    sides = """SELECT source_code AS code, source_country AS country, source_role AS role, source_name AS name, date
+               FROM events
+               UNION ALL SELECT target_code, target_country, target_role, target_name, date FROM events
+               WHERE target_code IS NOT NULL"""
+    events, groups = "count(*)", ""
+    if has_groups(connection):  # an actor's events: its dated groups (one row per key-day there), its undated mentions
+        events = "coalesce(any_value(g.dated), 0) + count(*) FILTER (WHERE a.date IS NULL)"
+        groups = """LEFT JOIN (SELECT code, count(DISTINCT group_id) AS dated FROM (
+                        SELECT source_code AS code, group_id FROM event_group_days
+                        UNION ALL SELECT target_code, group_id FROM event_group_days WHERE target_code <> '')
+                    GROUP BY code) g USING (code)"""
+    sql = f"""SELECT a.code, a.country, a.role, any_value(a.name) AS name, {events} AS events, count(*) AS mentions
+              FROM ({sides}) a {groups}"""
     params: list[Any] = []
     if query:
-        sql += " WHERE code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\'"
+        sql += " WHERE a.code ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\'"
         params += [like_escape(query) + "%", "%" + like_escape(query) + "%"]
-    sql += f" GROUP BY code, country, role ORDER BY events DESC, mentions DESC, code LIMIT {int(limit)}"
+    sql += f" GROUP BY a.code, a.country, a.role ORDER BY events DESC, mentions DESC, a.code LIMIT {int(limit)}"
     return _rows(connection.execute(sql, params))
 
 

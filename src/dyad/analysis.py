@@ -146,49 +146,36 @@ def network(connection: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, An
     articles and the top events (strongest Goldstein, each shown by its first mention) with their evidence.
     Undated events count here."""
     labelled, params = labelled_mentions(connection, scope)
-    groups = f"""WITH m AS ({labelled}),
-        g AS (SELECT actor_a, actor_b, group_id, count(*) AS mentions, any_value(goldstein) AS goldstein,
-                     max(confidence) AS confidence, min(date) AS date, arg_min(event_id, (date, event_id)) AS first
-              FROM m GROUP BY actor_a, actor_b, group_id)"""
     weight = "mentions" if scope.mentions else "events"
+    top = "{'event_id': x.event_id, 'group_id': r.group_id, 'mentions': r.mentions, 'date': x.date, 'cameo': x.cameo, "
+    top += "'cameo_name': x.cameo_name, 'goldstein': r.goldstein, 'sentence': x.sentence}"
     edges = _rows(
         connection.execute(
-            f"""{groups},
+            f"""WITH m AS ({labelled}),
+            g AS (SELECT actor_a, actor_b, group_id, count(*) AS mentions, any_value(goldstein) AS goldstein,
+                         max(confidence) AS confidence, min(date) AS date, arg_min(event_id, (date, event_id)) AS first
+                  FROM m GROUP BY actor_a, actor_b, group_id),
             e AS (SELECT actor_a, actor_b, count(*) AS events, sum(mentions) AS mentions,
                          round(avg(goldstein), 3) AS goldstein_mean FROM g GROUP BY ALL),
-            d AS (SELECT actor_a, actor_b, count(DISTINCT doc_id) AS articles FROM m GROUP BY ALL)
-            SELECT actor_a AS source, actor_b AS target, {weight} AS weight, events, mentions, goldstein_mean, articles
-            FROM e JOIN d USING (actor_a, actor_b) ORDER BY weight DESC, source, target""",
-            params,
-        )
-    )
-    top = _rows(
-        connection.execute(
-            f"""{groups},
+            d AS (SELECT actor_a, actor_b, count(DISTINCT doc_id) AS articles FROM m GROUP BY ALL),
             r AS (SELECT *, row_number() OVER (PARTITION BY actor_a, actor_b ORDER BY abs(goldstein) DESC,
-                                               confidence DESC, date DESC NULLS LAST, group_id) AS rank FROM g)
-            SELECT r.actor_a AS source, r.actor_b AS target, e.event_id, r.group_id, r.mentions, e.date, e.cameo,
-                   e.cameo_name, r.goldstein, e.sentence, r.rank
-            FROM r JOIN events e ON e.event_id = r.first
-            WHERE r.rank <= {TOP_EVENTS_PER_EDGE} ORDER BY source, target, r.rank""",
+                                               confidence DESC, date DESC NULLS LAST, group_id) AS rank FROM g),
+            t AS (SELECT r.actor_a, r.actor_b, list({top} ORDER BY r.rank) AS top_events
+                  FROM r JOIN events x ON x.event_id = r.first WHERE r.rank <= {TOP_EVENTS_PER_EDGE} GROUP BY ALL)
+            SELECT actor_a AS source, actor_b AS target, {weight} AS weight, events, mentions, goldstein_mean, articles,
+                   coalesce(top_events, []) AS top_events
+            FROM e JOIN d USING (actor_a, actor_b) LEFT JOIN t USING (actor_a, actor_b)
+            ORDER BY weight DESC, source, target""",
             params,
         )
     )
-    return _graph(connection, edges, top)
+    return _graph(connection, edges)
 
 
-def _graph(
-    connection: duckdb.DuckDBPyConnection, edges: list[dict[str, Any]], top: list[dict[str, Any]]
-) -> dict[str, Any]:
-    by_edge: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in top:
-        key = (row.pop("source"), row.pop("target"))
-        row.pop("rank")
-        by_edge.setdefault(key, []).append(row)
+def _graph(connection: duckdb.DuckDBPyConnection, edges: list[dict[str, Any]]) -> dict[str, Any]:
     names = _actor_names(connection)
     degree: dict[str, list[int]] = {}
     for edge in edges:
-        edge["top_events"] = by_edge.get((edge["source"], edge["target"]), [])
         for end in (edge["source"], edge["target"]):
             counts = degree.setdefault(end, [0, 0])
             counts[0] += edge["events"]

@@ -197,3 +197,15 @@ def test_the_user_guide_documents_every_csv_column() -> None:
     table = guide[guide.index("| columns | dtype | what |") :].split("\n\n")[0]
     documented = [name for line in table.splitlines()[2:] for name in re.findall(r"`(\w+)`", line.split("|")[1])]
     assert sorted(documented) == sorted(export_columns(grouped=True))
+
+
+def test_actors_count_their_events_and_mentions(store_path) -> None:
+    client = TestClient(create_app(store_path))
+    france = next(a for a in client.get("/actors", params={"q": "FRA"}).json() if a["code"] == "FRA")
+    with dyad.open(store_path) as data:
+        expected = data.sql(
+            "SELECT count(DISTINCT group_id) AS events, count(*) AS mentions FROM events JOIN event_groups "
+            "USING (event_id) WHERE source_code = 'FRA' OR target_code = 'FRA'"
+        )
+    assert (france["events"], france["mentions"]) == (expected["events"][0], expected["mentions"][0])
+    assert france["events"] < france["mentions"]  # the story's three mentions are one event

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hmac
 import json
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -178,9 +179,9 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cor
             plover=plover,
             grouped=grouped,
         )
-        sql, params = store.query_events(where)
-        total = store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-        cursor = store.connection.execute(f"{sql} LIMIT {limit} OFFSET {offset}", params)
+        total = store.count_events(where)
+        sql, params = store.query_events(replace(where, limit=limit, offset=offset))
+        cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         items = [row_to_contract(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
         following = offset + limit if offset + limit < total else None

@@ -127,28 +127,43 @@ def event_filters(where: EventFilter) -> tuple[list[str], list[Any]]:
 
 def event_query(where: EventFilter, mentions: str) -> tuple[str, list[Any]]:
     """SQL (and parameters) for the events `where` selects, from `mentions` (a relation of the events table's
-    columns plus `group_id`: dyad.dedupe.mentions_with_groups)."""
+    columns plus `group_id`: dyad.dedupe.mentions_with_groups). The page (`limit`, `offset`) is cut before the
+    articles are joined, so a page costs little however many rows match."""
     clauses, params = event_filters(where)
-    condition = " AND ".join(clauses) or "TRUE"
-    scoped = f"SELECT * FROM {mentions} AS events WHERE {condition}"
+    scoped = f"SELECT * FROM {mentions} AS events WHERE {' AND '.join(clauses) or 'TRUE'}"
     article = ", ".join(f"a.{field} AS article_{field}" for field in ARTICLE_FIELDS)
-    if where.grouped:
-        sql = f"""WITH m AS ({scoped}),
-            s AS (SELECT m.group_id, arg_min(m.event_id, (m.date, coalesce(a.published, DATE '9999-12-31'),
-                         m.doc_id, m.sentence_index, m.trigger_start, m.event_id)) AS representative,
-                         count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
-                         count(DISTINCT coalesce(a.source, m.doc_id)) AS sources
-                  FROM m LEFT JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.group_id)
-            SELECT m.*, {article}, s.mentions, s.articles, s.sources
-            FROM s JOIN m ON m.event_id = s.representative LEFT JOIN articles a ON a.doc_id = m.doc_id"""
-    else:
-        sql = f"SELECT m.*, {article} FROM ({scoped}) AS m LEFT JOIN articles a ON a.doc_id = m.doc_id"
-    sql += " ORDER BY " + ", ".join(f"m.{key}" for key in ORDER.split(", "))
-    if where.limit:
-        sql += f" LIMIT {int(where.limit)}"
-    if where.offset:
-        sql += f" OFFSET {int(where.offset)}"
+    page = (f" LIMIT {int(where.limit)}" if where.limit else "") + (
+        f" OFFSET {int(where.offset)}" if where.offset else ""
+    )
+    if not where.grouped:
+        order = ", ".join(ORDER.split(", "))
+        return (
+            f"SELECT m.*, {article} FROM ({scoped} ORDER BY {order}{page}) AS m "
+            f"LEFT JOIN articles a ON a.doc_id = m.doc_id ORDER BY {', '.join(f'm.{k}' for k in ORDER.split(', '))}",
+            params,
+        )
+    # an event is shown by its first mention: the earliest date, then the earliest published article
+    key = (
+        "{'date': coalesce(m.date, DATE '9999-12-31'), 'published': coalesce(a.published, DATE '9999-12-31'), "
+        "'doc_id': m.doc_id, 'sentence_index': m.sentence_index, 'trigger_start': m.trigger_start, "
+        "'event_id': m.event_id}"
+    )
+    sql = f"""WITH m AS ({scoped}),
+        s AS (SELECT m.group_id, min({key}) AS first, count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
+                     count(DISTINCT coalesce(a.source, m.doc_id)) AS sources
+              FROM m LEFT JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.group_id ORDER BY first{page})
+        SELECT m.*, {article}, s.mentions, s.articles, s.sources
+        FROM s JOIN m ON m.event_id = s.first.event_id LEFT JOIN articles a ON a.doc_id = m.doc_id
+        ORDER BY s.first"""
     return sql, params
+
+
+def event_count_query(where: EventFilter, mentions: str) -> tuple[str, list[Any]]:
+    """SQL (and parameters) counting the rows `event_query` gives without `limit` and `offset`: mentions, or
+    events (distinct groups) when grouped."""
+    clauses, params = event_filters(where)
+    counted = "count(DISTINCT group_id)" if where.grouped else "count(*)"
+    return f"SELECT {counted} FROM {mentions} AS events WHERE {' AND '.join(clauses) or 'TRUE'}", params
 
 
 def like_escape(text: str) -> str:

@@ -23,7 +23,7 @@ from dyad.dedupe import group_events, grouping_is_current, link_duplicates, ment
 from dyad.model import SCHEMA_VERSION
 from dyad.pipeline import CodedArticle
 from dyad.quarantine import SCHEMA as REJECTED_SCHEMA
-from dyad.query import EventFilter, event_query
+from dyad.query import EventFilter, event_count_query, event_query
 from dyad.query import Filters as Filters  # re-exported: the filters live in dyad.query
 from dyad.query import common_filters as common_filters
 from dyad.query import like_escape as like_escape
@@ -195,6 +195,12 @@ class Store:
         """SQL and parameters for the mentions (or, `where.grouped`, the events) `where` selects: the events
         table's columns, then `EXTRA_COLUMNS` (and `GROUP_COLUMNS` when grouped)."""
         return event_query(where, mentions_with_groups(self.connection))
+
+    def count_events(self, where: EventFilter) -> int:
+        """How many rows `events(where)` gives without its limit: mentions, or events when grouped."""
+        sql, params = event_count_query(where, mentions_with_groups(self.connection))
+        found = self.connection.execute(sql, params).fetchone()
+        return int(found[0]) if found else 0
 
     def events(self, where: EventFilter) -> Iterator[dict[str, Any]]:
         sql, params = self.query_events(where)

@@ -114,6 +114,7 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cor
             allow_origins=[cors],
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["X-Dyad-Left-Out"],
         )
 
     @app.exception_handler(HTTPException)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -70,8 +71,13 @@ def test_errors_are_json(client) -> None:
 
 
 def test_dyads_network_actors(client) -> None:
-    rows = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True}).json()
-    assert rows and all({r["actor_a"], r["actor_b"]} == {"ISR", "PSE"} for r in rows)
+    answer = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True, "left_out": True}).json()
+    rows = answer["rows"]
+    assert set(answer["left_out"]) == {"coarser_than_period", "undated"}
+    plain = client.get("/dyads", params={"actors": "ISR,PSE", "undirected": True})
+    assert plain.json() == rows and json.loads(plain.headers["X-Dyad-Left-Out"]) == answer["left_out"]
+    assert rows and all(r["events"] <= r["mentions"] for r in rows)
+    assert all({r["actor_a"], r["actor_b"]} == {"ISR", "PSE"} for r in rows)
     graph = client.get("/network", params={"root": "04"}).json()
     assert graph["edges"] and all(e["top_events"] for e in graph["edges"])
     assert any(a["country"] == "ISR" for a in client.get("/actors", params={"q": "isr"}).json())

@@ -1,4 +1,5 @@
-"""Every Python example in docs/ runs as written, against a store made from the example articles."""
+"""Every Python example in docs/ runs as written, against a store made from the example articles (and its CSV
+export, `events.csv`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 import re
 
 import pytest
+from click.testing import CliRunner
 
+from dyad.cli import cli
 from dyad.read import RawDocument
 from dyad.store import Store
 from tests.conftest import REPO
@@ -28,6 +31,9 @@ def test_python_example_runs(pipeline, tmp_path, doc: str, number: int, code: st
                 for p in sorted((REPO / "examples").iterdir())
             ]
         )
+    database, export = str(tmp_path / "dyad.duckdb"), str(tmp_path / "events.csv")
+    exported = CliRunner().invoke(cli, ["export", "--db", database, "--format", "csv", "-o", export])
+    assert exported.exit_code == 0, exported.output  # the CSV export the user guide reads
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:

@@ -64,7 +64,9 @@ def test_store_round_trip_and_idempotence(pipeline, tmp_path) -> None:
         between = list(store.events(EventFilter(dyad=("ISR", "PSE"), include_uncertain=True)))
     stored = {e.event_id: e.to_dict() for c in coded for e in c.events}
     for row in rows:
-        assert row_to_contract(row) == stored[row["event_id"]]
+        record = row_to_contract(row)
+        assert record.pop("group_id") and set(record.pop("article")) == {"title", "url", "published", "source"}
+        assert record == stored[row["event_id"]]
     assert len(certain) == sum(1 for e in stored.values() if not (e["negated"] or e["hypothetical"]))
     assert between and all({r["source_country"], r["target_country"]} == {"ISR", "PSE"} for r in between)
 

@@ -6,13 +6,15 @@
 from __future__ import annotations
 
 import hmac
+import json
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
@@ -22,7 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dyad import analysis
 from dyad.api_guard import Guard
-from dyad.dedupe import group_events, grouping_is_current, link_duplicates
+from dyad.dedupe import group_events, grouping_is_current, link_duplicates, mentions_with_groups
+from dyad.periods import PERIODS
+from dyad.query import actor_codes
 from dyad.read import InputError, RawDocument
 from dyad.store import EventFilter, Store, StoreBusy, StoreError, row_to_contract
 
@@ -36,6 +40,10 @@ PLOVER_TYPES = (
     "MOBILIZE|COERCE|ASSAULT"
 )
 Language = Annotated[str | None, Query(pattern="^(de|en)$")]
+DYAD_PATTERN = r"^[A-Za-z0-9]{2,24},[A-Za-z0-9]{2,24}$"
+ACTOR_HELP = "Actor codes at any level: RUS matches RUS, RUSGOV, RUSMIL...; RUSGOV matches RUSGOV and deeper"
+LEFT_OUT_HELP = "Answer {by, rows, left_out}: rows and the events (and mentions) the series leaves out"
+GROUPED_HELP = "One item per event (event group) with its mentions, articles and sources"
 Plover = Annotated[str | None, Query(pattern=f"^({PLOVER_TYPES})$")]
 
 
@@ -114,6 +122,7 @@ def create_app(
             allow_origins=[cors],
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["X-Dyad-Left-Out"],
         )
 
     @app.exception_handler(HTTPException)
@@ -153,60 +162,68 @@ def create_app(
     @app.get("/events")
     def events(
         store: Store = store_dependency,
-        actor: str | None = None,
-        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12},[A-Za-z]{2,12}$")] = None,
+        actor: Annotated[str | None, Query(description=ACTOR_HELP)] = None,
+        dyad: Annotated[str | None, Query(pattern=DYAD_PATTERN, description="A,B: either direction")] = None,
         root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
         since: date | None = None,
         until: date | None = None,
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
+        grouped: Annotated[bool, Query(description=GROUPED_HELP)] = False,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
-        pair = tuple(dyad.upper().split(",")) if dyad else None
+        """Mentions (coded sentences), each with the `group_id` of its event and its article; with `grouped`,
+        events (one item per event group, its first mention) with their `mentions`, `articles`, `sources`.
+        `total` and `counts` say how many of which there are."""
         where = EventFilter(
-            actor=actor.upper() if actor else None,
-            dyad=pair,  # type: ignore[arg-type]
+            actor=actor.strip().upper() if actor else None,
+            dyad=_pair(dyad),
             root=root,
             since=since,
             until=until,
             include_uncertain=include_uncertain,
             language=language,
             plover=plover,
+            grouped=grouped,
         )
-        sql, params = store.query_events(where)
-        total = store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-        cursor = store.connection.execute(f"{sql} LIMIT {limit} OFFSET {offset}", params)
+        total = store.count_events(where)
+        sql, params = store.query_events(replace(where, limit=limit, offset=offset))
+        cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         items = [row_to_contract(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
         following = offset + limit if offset + limit < total else None
-        return {"total": total, "offset": offset, "limit": limit, "next_offset": following, "items": items}
+        counts = "events" if grouped else "mentions"
+        return {
+            "counts": counts,
+            "total": total,
+            "offset": offset,
+            "limit": limit,
+            "next_offset": following,
+            "items": items,
+        }
 
     @app.get("/events/{event_id}")
     def event(event_id: str, store: Store = store_dependency) -> dict[str, Any]:
+        """One mention with its evidence, the `group_id` of its event and its article."""
         cursor = store.connection.execute(
-            "SELECT e.*, a.title AS article_title, a.url AS article_url, a.published AS article_published "
-            "FROM events e LEFT JOIN articles a USING (doc_id) WHERE event_id = ?",
+            "SELECT e.*, a.title AS article_title, a.url AS article_url, a.published AS article_published, "
+            f"a.source AS article_source FROM {mentions_with_groups(store.connection)} e "
+            "LEFT JOIN articles a USING (doc_id) WHERE event_id = ?",
             [event_id],
         )
         row = cursor.fetchone()
         if row is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        record = dict(zip([d[0] for d in cursor.description], row, strict=True))
-        result = row_to_contract(record)
-        result["article"] = {
-            "title": record["article_title"],
-            "url": record["article_url"],
-            "published": record["article_published"],
-        }
-        return result
+        return row_to_contract(dict(zip([d[0] for d in cursor.description], row, strict=True)))
 
     @app.get("/dyads")
     def dyads(
+        response: Response,
         store: Store = store_dependency,
-        actors: str | None = None,
-        by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+        actors: Annotated[str | None, Query(description=ACTOR_HELP)] = None,
+        by: Annotated[str, Query(pattern=f"^({'|'.join(PERIODS)})$")] = "month",
         since: date | None = None,
         until: date | None = None,
         root: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
@@ -214,11 +231,17 @@ def create_app(
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
-        mentions: bool = False,
-    ) -> list[dict[str, Any]]:
-        codes = tuple(a.strip().upper() for a in actors.split(",") if a.strip()) if actors else ()
-        scope = analysis.Scope(since, until, root, codes, include_uncertain, plover, language, mentions)
-        return analysis.dyad_series(store.connection, scope, by, directed=not undirected)
+        left_out: Annotated[bool, Query(description=LEFT_OUT_HELP)] = False,
+    ) -> list[dict[str, Any]] | dict[str, Any]:
+        """Per dyad and period: `events` (distinct event groups) and `mentions`. What the series leaves out (events
+        dated less precisely than `by` allows: a year-precise event is in no month; undated events) is in the
+        `X-Dyad-Left-Out` header, and with `left_out=true` the answer is `{"by", "rows", "left_out"}`."""
+        scope = analysis.Scope(since, until, root, actor_codes(actors), include_uncertain, plover, language)
+        series = analysis.dyad_table(store.connection, scope, by, directed=not undirected)
+        response.headers["X-Dyad-Left-Out"] = json.dumps(series.left_out, separators=(",", ":"))
+        if left_out:
+            return {"by": by, "rows": series.rows, "left_out": series.left_out}
+        return series.rows
 
     @app.get("/network")
     def network(
@@ -229,8 +252,10 @@ def create_app(
         include_uncertain: bool = False,
         language: Language = None,
         plover: Plover = None,
-        mentions: bool = False,
+        mentions: Annotated[bool, Query(description="Edge weight = mentions, not events")] = False,
     ) -> dict[str, Any]:
+        """Nodes and directed edges, each with `events` (distinct event groups) and `mentions`; `weight` = events
+        (or mentions)."""
         scope = analysis.Scope(since, until, root, (), include_uncertain, plover, language, mentions)
         return analysis.network(store.connection, scope)
 
@@ -272,6 +297,13 @@ def create_app(
         return FileResponse(WEB / "index.html")
 
     return app
+
+
+def _pair(dyad: str | None) -> tuple[str, str] | None:
+    if not dyad:
+        return None
+    first, second = actor_codes(dyad)
+    return first, second
 
 
 def _code(settings: Settings, article: Article) -> Any:

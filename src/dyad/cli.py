@@ -13,30 +13,17 @@ import click
 
 from dyad.actors.gazetteer import ActorFileError
 from dyad.cli_knowledge import actors, triggers
+from dyad.cli_query import DATE, QUERY_COMMANDS
 from dyad.cli_rejected import rejected_command
 from dyad.distributed_ingest import EngineError
 from dyad.events.triggers import TriggerFileError
 from dyad.output import write_events
 from dyad.read import InputError, RawDocument, read_inputs
-from dyad.store import INGEST_MEMORY_LIMIT, EventFilter, Store, StoreError, row_to_contract
+from dyad.store import INGEST_MEMORY_LIMIT, Store, StoreError
 
 BATCH_SIZE = 200
 USER_ERRORS = (InputError, StoreError, ActorFileError, TriggerFileError, EngineError)
 
-
-class DateType(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-03-02", param, ctx)
-
-
-DATE = DateType()
 LANG = click.Choice(["auto", "de", "en"])
 article_seconds_option = click.option(
     "--article-seconds",
@@ -241,196 +228,6 @@ def ingest(
 
 @cli.command()
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
-@click.option("--actor", help="Events with this actor as source or target (code or prefix: RUS, RUSGOV).")
-@click.option("--dyad", "dyad_pair", metavar="A,B", help="Events between two actors, either direction.")
-@click.option("--root", help="CAMEO code or root, e.g. 11 or 046.")
-@click.option("--since", type=DATE, help="Events on or after this date.")
-@click.option("--until", type=DATE, help="Events on or before this date.")
-@click.option("--include-uncertain", is_flag=True, help="Also negated and hypothetical events.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv", "parquet"]),
-    default="table",
-    show_default=True,
-)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (needed for parquet).")
-def events(
-    db_path: Path,
-    actor: str | None,
-    dyad_pair: str | None,
-    root: str | None,
-    since: date | None,
-    until: date | None,
-    include_uncertain: bool,
-    limit: int | None,
-    fmt: str,
-    output: Path | None,
-) -> None:
-    """Read stored events back, filtered."""
-    pair = _pair(dyad_pair)
-    if root is not None and not root.isdigit():
-        raise click.BadParameter("a CAMEO code or root is digits, e.g. 11 or 046", param_hint="--root")
-    where = EventFilter(actor, pair, root, since, until, include_uncertain, limit)
-    with Store(db_path, read_only=True) as store:
-        if fmt == "parquet":
-            if output is None:
-                raise click.UsageError("--format parquet needs --output FILE")
-            store.export_parquet(where, output)
-            click.echo(f"wrote {output}", err=True)
-            return
-        records = (row_to_contract(row) for row in store.events(where))
-        if output is None:
-            write_events(records, fmt)
-            return
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            count = write_events(records, fmt, stream)
-        click.echo(f"wrote {count} events to {output}", err=True)
-
-
-def _scope(
-    since: date | None,
-    until: date | None,
-    root: str | None,
-    actors: str | None,
-    include_uncertain: bool,
-    mentions: bool = False,
-):
-    from dyad.analysis import Scope
-
-    if root is not None and not root.isdigit():
-        raise click.BadParameter("a CAMEO code or root is digits, e.g. 04 or 046", param_hint="--root")
-    codes = tuple(code.strip().upper() for code in actors.split(",") if code.strip()) if actors else ()
-    return Scope(since, until, root, codes, include_uncertain, mentions=mentions)
-
-
-period_options = [
-    click.option("--since", type=DATE, help="Events on or after this date."),
-    click.option("--until", type=DATE, help="Events on or before this date."),
-    click.option("--root", help="Only this CAMEO code or root, e.g. 04 (consultations)."),
-    click.option("--include-uncertain", is_flag=True, help="Also count negated and hypothetical events."),
-    click.option("--mentions", is_flag=True, help="Count every mention, not one per event reported many times."),
-]
-
-
-def _with(options):
-    def decorate(function):
-        for option in reversed(options):
-            function = option(function)
-        return function
-
-    return decorate
-
-
-@cli.command()
-@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
-@click.option("--actors", help="Country codes: one (its dyads) or several (the dyads among them), e.g. RUS,ISR.")
-@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
-@click.option("--undirected", is_flag=True, help="Count A->B and B->A together.")
-@_with(period_options)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table", show_default=True
-)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (needed for parquet).")
-def dyads(
-    db_path: Path,
-    actors: str | None,
-    by: str,
-    undirected: bool,
-    since: date | None,
-    until: date | None,
-    root: str | None,
-    include_uncertain: bool,
-    mentions: bool,
-    fmt: str,
-    output: Path | None,
-) -> None:
-    """Relations over time: per dyad and period, events per quad class, Goldstein sum and mean, articles."""
-    from dyad.analysis import dyad_series
-    from dyad.output import write_rows
-
-    scope = _scope(since, until, root, actors, include_uncertain, mentions)
-    with Store(db_path, read_only=True) as store:
-        rows = dyad_series(store.connection, scope, by, directed=not undirected)
-    write_rows(rows, fmt, output, title="dyads")
-
-
-@cli.command()
-@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
-@_with(period_options)
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file.")
-def network(
-    db_path: Path,
-    since: date | None,
-    until: date | None,
-    root: str | None,
-    include_uncertain: bool,
-    mentions: bool,
-    fmt: str,
-    output: Path | None,
-) -> None:
-    """The actor network: edge weight = events, with mean Goldstein and the top events per edge."""
-    from dyad.analysis import network as build_network
-    from dyad.analysis import network_graphml
-    from dyad.output import write_rows, write_text
-
-    with Store(db_path, read_only=True) as store:
-        graph = build_network(store.connection, _scope(since, until, root, None, include_uncertain, mentions))
-    if fmt == "csv":
-        edges = [{k: v for k, v in edge.items() if k != "top_events"} for edge in graph["edges"]]
-        write_rows(edges, "csv", output, title="edges")
-    elif fmt == "graphml":
-        write_text(network_graphml(graph), output)
-    else:
-        write_text(json.dumps(graph, ensure_ascii=False, indent=2, default=str), output)
-
-
-@cli.command()
-@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv", "parquet"]), required=True)
-@_with(period_options)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
-def export(
-    db_path: Path,
-    fmt: str,
-    since: date | None,
-    until: date | None,
-    root: str | None,
-    include_uncertain: bool,
-    mentions: bool,
-    output: Path | None,
-) -> None:
-    """Export events: GDELT 2.0 event table (TSV, 61 columns), JSONL (the contract), CSV or Parquet."""
-    from dyad.analysis import GDELT_COLUMNS, gdelt_rows
-    from dyad.output import write_text
-
-    with Store(db_path, read_only=True) as store:
-        if fmt == "gdelt":
-            scope = _scope(since, until, root, None, include_uncertain, mentions)
-            lines = ["\t".join("" if v is None else str(v) for v in row) for row in gdelt_rows(store.connection, scope)]
-            write_text("\n".join(lines) + ("\n" if lines else ""), output)
-            click.echo(
-                f"{len(lines)} events; columns: {' '.join(GDELT_COLUMNS[:3])} ... ({len(GDELT_COLUMNS)})", err=True
-            )
-            return
-        where = EventFilter(None, None, root, since, until, include_uncertain)
-        if fmt == "parquet":
-            if output is None:
-                raise click.UsageError("--format parquet needs --output FILE")
-            store.export_parquet(where, output)
-            return
-        records = (row_to_contract(row) for row in store.events(where))
-        if output is None:
-            write_events(records, fmt)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as stream:
-                write_events(records, fmt, stream)
-
-
-@cli.command()
-@click.option("--db", "db_path", type=click.Path(path_type=Path), default="dyad.duckdb", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--write", is_flag=True, help="Allow POST /code and POST /ingest (with a bearer token).")
@@ -497,15 +294,6 @@ def eval_command(
     print_evaluation(result, by_type=by_type)
 
 
-def _pair(value: str | None) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = [p.strip().upper() for p in value.split(",")]
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter("give two actor codes separated by a comma, e.g. RUS,USA", param_hint="--dyad")
-    return parts[0], parts[1]
-
-
 def _pipeline(actor_files: tuple[Path, ...], time_budget: float | None = None, parsers: tuple[str, ...] = ()):
     from dyad.pipeline import ARTICLE_SECONDS, Pipeline
     from dyad.text.parse import ParserError
@@ -558,6 +346,8 @@ def _finish(problems: list[str]) -> None:
         sys.exit(1)
 
 
+for command in QUERY_COMMANDS:
+    cli.add_command(command)
 cli.add_command(actors)
 cli.add_command(triggers)
 cli.add_command(rejected_command)

@@ -125,6 +125,14 @@ _GROUPED_MENTIONS = (
 _GROUP_ID = "coalesce(d.group_id, e.event_id)"
 
 
+def mentions_with_groups(connection: duckdb.DuckDBPyConnection) -> str:
+    """A subquery of every mention (the events table's columns) with its `group_id`; before the store is grouped
+    each mention is a group of its own."""
+    if not has_groups(connection):
+        return "(SELECT *, event_id AS group_id FROM events)"
+    return f"(SELECT e.*, {_GROUP_ID} AS group_id FROM {_GROUPED_MENTIONS})"
+
+
 def first_mentions() -> str:
     """A subquery of the mentions that start a group: one row per event, as aggregates count them."""
     return f"(SELECT e.* FROM {_GROUPED_MENTIONS} WHERE {_GROUP_ID} = e.event_id)"

@@ -18,13 +18,18 @@ EVIDENCE_WIDTH = 70
 
 
 def write_events(
-    events: Iterable[dict[str, Any]], fmt: str, stream: TextIO | None = None, explain: bool = False
+    events: Iterable[dict[str, Any]],
+    fmt: str,
+    stream: TextIO | None = None,
+    explain: bool = False,
+    columns: list[str] | None = None,
 ) -> int:
+    """Events as a table, JSONL or CSV (`columns`: the CSV's, by default the events table's); returns the rows."""
     stream = stream or sys.stdout
     if fmt == "jsonl":
         return _jsonl(events, stream)
     if fmt == "csv":
-        return _csv(events, stream)
+        return _csv(events, stream, columns or [name for name, _ in EVENT_COLUMNS])
     return _table(events, stream, explain)
 
 
@@ -36,12 +41,12 @@ def _jsonl(events: Iterable[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-def _csv(events: Iterable[dict[str, Any]], stream: TextIO) -> int:
-    writer = csv.DictWriter(stream, fieldnames=[name for name, _ in EVENT_COLUMNS], extrasaction="ignore")
+def _csv(events: Iterable[dict[str, Any]], stream: TextIO, columns: list[str]) -> int:
+    writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for event in events:
-        writer.writerow(flat_record(event))
+        writer.writerow(flat_record(event, columns))
         count += 1
     return count
 
@@ -56,8 +61,12 @@ def _table(events: Iterable[dict[str, Any]], stream: TextIO, explain: bool) -> i
     table.add_column("target", max_width=28)
     table.add_column("evidence", max_width=EVIDENCE_WIDTH, overflow="fold")
     count = 0
+    groups: set[str] = set()
+    grouped = False
     for event in events:
         count += 1
+        if count == 1 and "group_id" in event:
+            table.add_column("event group", no_wrap=True)
         flags = _flags(event)
         evidence = shorten(event["sentence"], event["trigger"]["start"], event["trigger"]["end"])
         if explain and event.get("explain"):
@@ -69,10 +78,34 @@ def _table(events: Iterable[dict[str, Any]], stream: TextIO, explain: bool) -> i
             _actor(event["target"]) if event["target"] else "—",
             evidence,
         ]
+        if "group_id" in event:
+            groups.add(event["group_id"])
+            grouped = "mentions" in event
+            cells.append(_group_cell(event))
         table.add_row(*(escape(cell) for cell in cells))  # text, not rich markup: "[negated]" and "[Foto]" stay
     console.print(table)
-    console.print(f"{count} event{'s' if count != 1 else ''}")
+    console.print(_footer(count, len(groups), grouped))
     return count
+
+
+def _group_cell(event: dict[str, Any]) -> str:
+    if "mentions" not in event:
+        return event["group_id"]
+    counts = (_plural(event["mentions"], "mention"), _plural(event["articles"], "article"))
+    return f"{event['group_id']}\n{', '.join(counts)}, {_plural(event['sources'], 'source')}"
+
+
+def _footer(rows: int, groups: int, grouped: bool) -> str:
+    """What the table counted: mentions (of how many events) for rows read back, events for grouped ones."""
+    if grouped:
+        return _plural(rows, "event")
+    if groups:
+        return f"{_plural(rows, 'mention')} of {_plural(groups, 'event')}"
+    return _plural(rows, "event")
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _actor(actor: dict[str, Any]) -> str:

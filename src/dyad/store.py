@@ -12,20 +12,29 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from dyad.dedupe import group_events, grouping_is_current, link_duplicates, simhash
-from dyad.model import SCHEMA_VERSION, Event, Mention
+from dyad.dedupe import group_events, grouping_is_current, link_duplicates, mentions_with_groups, simhash
+from dyad.model import SCHEMA_VERSION
 from dyad.pipeline import CodedArticle
 from dyad.quarantine import SCHEMA as REJECTED_SCHEMA
+from dyad.query import EventFilter, event_count_query, event_query
+from dyad.query import Filters as Filters  # re-exported: the filters live in dyad.query
+from dyad.query import common_filters as common_filters
+from dyad.query import like_escape as like_escape
+from dyad.query import like_prefix as like_prefix
+from dyad.records import ACTOR_FIELDS as ACTOR_FIELDS  # re-exported: the shapes live in dyad.records
+from dyad.records import EVENT_COLUMNS, event_row
+from dyad.records import export_columns as export_columns
+from dyad.records import flat_record as flat_record
+from dyad.records import row_to_contract as row_to_contract
 from dyad.writer_turn import announce, withdraw, writer_waiting
 
-ACTOR_FIELDS = ("text", "start", "end", "code", "country", "role", "name")
 ARTICLE_COLUMNS = [
     "doc_id",
     "title",
@@ -41,38 +50,6 @@ ARTICLE_COLUMNS = [
     "simhash",
 ]
 SENTENCE_COLUMNS = ["doc_id", "sentence_index", "paragraph", "language", "text"]
-EVENT_COLUMNS: list[tuple[str, str]] = [
-    ("event_id", "VARCHAR"),  # unique by construction; no index, whose memory would grow with the store
-    ("schema_version", "INTEGER"),
-    ("doc_id", "VARCHAR"),
-    ("language", "VARCHAR"),
-    ("sentence_index", "INTEGER"),
-    ("sentence", "VARCHAR"),
-    ("date", "DATE"),
-    ("date_precision", "VARCHAR"),
-    *[(f"source_{f}", "INTEGER" if f in {"start", "end"} else "VARCHAR") for f in ACTOR_FIELDS],
-    *[(f"target_{f}", "INTEGER" if f in {"start", "end"} else "VARCHAR") for f in ACTOR_FIELDS],
-    ("trigger_text", "VARCHAR"),
-    ("trigger_start", "INTEGER"),
-    ("trigger_end", "INTEGER"),
-    ("trigger_lemma", "VARCHAR"),
-    ("cameo", "VARCHAR"),
-    ("cameo_root", "VARCHAR"),
-    ("cameo_name", "VARCHAR"),
-    ("goldstein", "DOUBLE"),
-    ("quad_class", "INTEGER"),
-    ("plover_type", "VARCHAR"),
-    ("plover_mode", "VARCHAR"),
-    ("negated", "BOOLEAN"),
-    ("hypothetical", "BOOLEAN"),
-    ("attributed_to_text", "VARCHAR"),
-    ("attributed_to_code", "VARCHAR"),
-    ("location_text", "VARCHAR"),
-    ("location_country", "VARCHAR"),
-    ("location_lat", "DOUBLE"),
-    ("location_lon", "DOUBLE"),
-    ("confidence", "DOUBLE"),
-]
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS articles (
         doc_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, source VARCHAR, published DATE,
@@ -97,19 +74,6 @@ class IngestCounts:
     skipped: int = 0
     sentences: int = 0
     events: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    actor: str | None = None
-    dyad: tuple[str, str] | None = None
-    root: str | None = None
-    since: date | None = None
-    until: date | None = None
-    include_uncertain: bool = False
-    limit: int | None = None
-    language: str | None = None
-    plover: str | None = None
 
 
 MEMORY_LIMIT = "1GB"  # DuckDB's own default is 80% of RAM; its buffer pool would grow with the store
@@ -228,31 +192,15 @@ class Store:
 
     # reading -----------------------------------------------------------------------------------------------
     def query_events(self, where: EventFilter) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if where.actor:
-            clauses.append(
-                "(source_code LIKE ? ESCAPE '\\' OR source_country = ? OR target_code LIKE ? ESCAPE '\\'"
-                " OR target_country = ?)"
-            )
-            prefix = like_prefix(where.actor)
-            params += [prefix, where.actor, prefix, where.actor]
-        if where.dyad:
-            a, b = where.dyad
-            clauses.append(
-                "((source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?)"
-                " OR (source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?))"
-            )
-            params += [a, a, b, b, b, b, a, a]
-        more, more_params = common_filters(where)
-        clauses += more
-        params += more_params
-        sql = "SELECT * FROM events"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
-        return sql, params
+        """SQL and parameters for the mentions (or, `where.grouped`, the events) `where` selects: the events
+        table's columns, then `EXTRA_COLUMNS` (and `GROUP_COLUMNS` when grouped)."""
+        return event_query(where, mentions_with_groups(self.connection))
+
+    def count_events(self, where: EventFilter) -> int:
+        """How many rows `events(where)` gives without its limit: mentions, or events when grouped."""
+        sql, params = event_count_query(where, mentions_with_groups(self.connection))
+        found = self.connection.execute(sql, params).fetchone()
+        return int(found[0]) if found else 0
 
     def events(self, where: EventFilter) -> Iterator[dict[str, Any]]:
         sql, params = self.query_events(where)
@@ -263,12 +211,11 @@ class Store:
                 yield dict(zip(names, row, strict=True))
 
     def export_partitioned(self, directory: Path) -> None:
-        """All events as Parquet partitioned by year and month (`year=2026/month=3/...`); undated: year=0."""
+        """All mentions (with `group_id` and their article's columns, as `export_parquet`) as Parquet partitioned by
+        year and month (`year=2026/month=3/...`); undated: year=0."""
         target = str(directory).replace("'", "''")
-        sql = (
-            "SELECT *, coalesce(year(date), 0) AS year, coalesce(month(date), 0) AS month FROM events "
-            "ORDER BY date NULLS LAST, event_id"
-        )
+        every, _ = self.query_events(EventFilter(include_uncertain=True))
+        sql = f"SELECT *, coalesce(year(date), 0) AS year, coalesce(month(date), 0) AS month FROM ({every})"
         try:
             self.connection.execute(
                 f"COPY ({sql}) TO '{target}' (FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
@@ -324,148 +271,6 @@ def article_rows(item: CodedArticle) -> ArticleRows:
     )
 
 
-class Filters(Protocol):
-    """The filter fields `EventFilter` and `analysis.Scope` share."""
-
-    since: date | None
-    until: date | None
-    root: str | None
-    include_uncertain: bool
-    language: str | None
-    plover: str | None
-
-
-def common_filters(filters: Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and their parameters) shared by event queries and aggregates."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filters.root:
-        clauses.append("cameo LIKE ? ESCAPE '\\'")
-        params.append(like_prefix(filters.root))
-    if filters.since:
-        clauses.append("date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("date <= ?")
-        params.append(filters.until)
-    if not filters.include_uncertain:
-        clauses.append("NOT negated AND NOT hypothetical")
-    if filters.language:
-        clauses.append("language = ?")
-        params.append(filters.language)
-    if filters.plover:
-        clauses.append("plover_type = ?")
-        params.append(filters.plover.upper())
-    return clauses, params
-
-
-def event_row(event: Event) -> list[Any]:
-    record = event.to_dict()
-    row: list[Any] = [
-        record["event_id"],
-        record["schema_version"],
-        record["doc_id"],
-        record["language"],
-        record["sentence_index"],
-        record["sentence"],
-        event.date,
-        record["date_precision"],
-    ]
-    row += _actor_values(event.source)
-    row += _actor_values(event.target)
-    trigger = record["trigger"]
-    row += [trigger["text"], trigger["start"], trigger["end"], trigger["lemma"]]
-    row += [
-        record["cameo"],
-        record["cameo_root"],
-        record["cameo_name"],
-        record["goldstein"],
-        record["quad_class"],
-    ]
-    row += [
-        record["plover"]["event_type"],
-        record["plover"]["mode"],
-        record["negated"],
-        record["hypothetical"],
-    ]
-    attributed = record["attributed_to"] or {}
-    row += [attributed.get("text"), attributed.get("code")]
-    location = record["location"]
-    row += [location["text"], location["country"], location["lat"], location["lon"], record["confidence"]]
-    return row
-
-
-def _actor_values(mention: Mention | None) -> list[Any]:
-    if mention is None:
-        return [None] * len(ACTOR_FIELDS)
-    actor = mention.actor
-    return [mention.text, mention.start, mention.end, actor.code, actor.country, actor.role, actor.name]
-
-
-def row_to_contract(row: dict[str, Any]) -> dict[str, Any]:
-    """A flat events row back into the contract's nested event shape."""
-
-    def actor(prefix: str) -> dict[str, Any] | None:
-        if row.get(f"{prefix}_code") is None:
-            return None
-        return {field: row[f"{prefix}_{field}"] for field in ACTOR_FIELDS}
-
-    when = row["date"]
-    return {
-        "schema_version": row["schema_version"],
-        "event_id": row["event_id"],
-        "doc_id": row["doc_id"],
-        "language": row["language"],
-        "sentence_index": row["sentence_index"],
-        "sentence": row["sentence"],
-        "date": when.isoformat() if when else None,
-        "date_precision": row["date_precision"],
-        "source": actor("source"),
-        "target": actor("target"),
-        "trigger": {
-            "text": row["trigger_text"],
-            "start": row["trigger_start"],
-            "end": row["trigger_end"],
-            "lemma": row["trigger_lemma"],
-        },
-        "cameo": row["cameo"],
-        "cameo_root": row["cameo_root"],
-        "cameo_name": row["cameo_name"],
-        "goldstein": row["goldstein"],
-        "quad_class": row["quad_class"],
-        "plover": {"event_type": row["plover_type"], "mode": row["plover_mode"]},
-        "negated": row["negated"],
-        "hypothetical": row["hypothetical"],
-        "attributed_to": (
-            {"text": row["attributed_to_text"], "code": row["attributed_to_code"]}
-            if row["attributed_to_code"]
-            else None
-        ),
-        "location": {
-            "text": row["location_text"],
-            "country": row["location_country"],
-            "lat": row["location_lat"],
-            "lon": row["location_lon"],
-        },
-        "confidence": row["confidence"],
-    }
-
-
-def flat_record(event: dict[str, Any]) -> dict[str, Any]:
-    """A contract event flattened for CSV (the same columns as the events table)."""
-    flat: dict[str, Any] = {}
-    for key, value in event.items():
-        if isinstance(value, dict):
-            for inner, inner_value in value.items():
-                name = {"plover_event_type": "plover_type"}.get(f"{key}_{inner}", f"{key}_{inner}")
-                flat[name] = inner_value
-        elif value is None and key in {"source", "target", "attributed_to"}:
-            continue
-        else:
-            flat[key] = value
-    return {name: flat.get(name) for name, _ in EVENT_COLUMNS}
-
-
 def _unique_rows(rows: list[list[Any]]) -> list[list[Any]]:
     """Rows with distinct event ids (the first of each), so a batch never conflicts with itself."""
     seen: set[str] = set()
@@ -480,15 +285,6 @@ def _checked_size(size: str) -> str:
     if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", size.strip(), re.IGNORECASE):
         raise StoreError(f"memory limit {size!r}: expected a size like 512MB or 2GB")
     return size.strip()
-
-
-def like_escape(text: str) -> str:
-    """A user's text matched literally by LIKE ... ESCAPE '\\' ("%" and "_" are no wildcards)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def like_prefix(text: str) -> str:
-    return like_escape(text) + "%"
 
 
 def _connect(path: Path, read_only: bool, patience: float) -> duckdb.DuckDBPyConnection:

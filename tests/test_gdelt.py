@@ -152,3 +152,28 @@ def test_the_file_loads_in_pandas_as_gdelt_users_load_it(store, tmp_path) -> Non
     assert set(typed["EventCode"]) == {"190", "111", "051"} and typed["EventCode"].dtype == "string"
     assert typed["EventRootCode"].dtype == "string" and "05" in set(typed["EventRootCode"])
     assert typed["ActionGeo_CountryCode"].dropna().tolist() == ["UP", "AU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "kind", "full", "fips"),
+    [
+        ("Kiew", "UKR", 4, "Kyiv, Ukraine", "UP"),  # a German capital form
+        ("Wien", "AUT", 4, "Vienna, Austria", "AU"),
+        ("La Paz", "BOL", 4, "La Paz, Bolivia", "BL"),  # an English form stays as it is
+        ("München", "DEU", 4, "Munich, Germany", "GM"),
+        ("Krim", "UKR", 5, "Crimea, Ukraine", "UP"),  # a region
+        ("New York", "USA", 3, "New York, United States", "US"),  # a US city
+        ("Chan Junis", "PSE", 4, "Khan Younis, Palestine", "GZ"),  # the Gaza Strip has its own FIPS code
+        ("Hongkong", "CHN", 4, "Hong Kong, China", "HK"),
+        ("Nirgendwo", "DEU", 4, "Nirgendwo, Germany", "GM"),  # not in the gazetteer (an older store): as stored
+    ],
+)
+def test_place_names_in_english(text: str, iso3: str, kind: int, full: str, fips: str) -> None:
+    geo = Geography.load().place_geo(text, iso3, 1.0, 2.0)
+    assert geo == [kind, full, fips, "", "", 1.0, 2.0, ""]
+
+
+def test_organisations_have_no_country_geography() -> None:
+    geography = Geography.load()
+    assert geography.country_geo("NATO") == [""] * 8 and geography.country_geo(None) == [""] * 8
+    assert geography.country_geo("DEU") == [1, "Germany", "GM", "GM", "", "", "", "GM"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from dyad.analysis import GDELT_COLUMNS, Scope, dyad_series, gdelt_rows
+from dyad.analysis import Scope, dyad_series
 from dyad.dedupe import group_events, link_duplicates, simhash
+from dyad.gdelt import GDELT_COLUMNS, gdelt_rows
 from dyad.read import RawDocument
 from dyad.store import Store
 
@@ -45,7 +46,7 @@ def test_mentions_group_into_events_and_copies_are_linked(pipeline, tmp_path) ->
 
         series = [r for r in dyad_series(connection, Scope(actors=("FRA", "ISR")), "month") if r["actor_a"] == "FRA"]
         assert (sum(r["events"] for r in series), sum(r["mentions"] for r in series)) == (2, 3)
-        rows = [dict(zip(GDELT_COLUMNS, row, strict=True)) for row in gdelt_rows(connection, Scope())]
+        rows = [dict(zip(GDELT_COLUMNS, row, strict=True)) for row in gdelt_rows(connection, Scope()).rows]
         criticised = [r for r in rows if r["EventCode"] == "111" and r["Actor2CountryCode"] == "ISR"]
         assert sorted((r["NumMentions"], r["NumArticles"], r["NumSources"]) for r in criticised) == [
             (1, 1, 1),

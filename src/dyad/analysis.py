@@ -1,4 +1,4 @@
-"""Analysis over the store: dyad time series, actor networks, and a GDELT-compatible export.
+"""Analysis over the store: dyad time series and actor networks (the GDELT export is in gdelt.py).
 
 Aggregates count **events** (distinct event groups: one real-world occurrence however many sentences and articles
 report it) and **mentions** (coded sentences), side by side. They count events that are neither negated nor
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -244,109 +244,6 @@ def actors(connection: duckdb.DuckDBPyConnection, query: str | None = None, limi
         params += [like_escape(query) + "%", "%" + like_escape(query) + "%"]
     sql += f" GROUP BY a.code, a.country, a.role ORDER BY events DESC, mentions DESC, a.code LIMIT {int(limit)}"
     return _rows(connection.execute(sql, params))
-
-
-# GDELT 2.0 event table ----------------------------------------------------------------------------------------
-GDELT_COLUMNS = (
-    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
-    + " ".join(
-        f"{a}Code {a}Name {a}CountryCode {a}KnownGroupCode {a}EthnicCode {a}Religion1Code {a}Religion2Code "
-        f"{a}Type1Code {a}Type2Code {a}Type3Code"
-        for a in ("Actor1", "Actor2")
-    )
-    + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources "
-    "NumArticles AvgTone "
-    + " ".join(
-        f"{g}_Type {g}_FullName {g}_CountryCode {g}_ADM1Code {g}_ADM2Code {g}_Lat {g}_Long {g}_FeatureID"
-        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-    )
-    + " DATEADDED SOURCEURL"
-).split()
-
-
-def gdelt_rows(connection: duckdb.DuckDBPyConnection, scope: Scope) -> list[list[Any]]:
-    """Events as rows of the GDELT 2.0 event table (61 columns; fields Dyad does not know are empty).
-
-    Country and geo codes are ISO alpha-3 (GDELT uses CAMEO country codes for actors and FIPS for geography);
-    With event groups (made by `dyad ingest`) each row is an event, its first mention, and NumMentions/NumSources/
-    NumArticles count the group's mentions, outlets and articles; with `scope.mentions` every mention is a row.
-    """
-    where, params = scope.where()
-    where = where.replace("target_country IS NOT NULL AND ", "").replace("target_country IS NOT NULL", "TRUE")
-    source = relation(connection, scope)
-    if source == "events":
-        counts, stats = "1 AS mentions, 1 AS articles, 1 AS sources", ""
-    else:
-        counts = (
-            "coalesce(s.mentions, 1) AS mentions, coalesce(s.articles, 1) AS articles, "
-            "coalesce(s.sources, 1) AS sources"
-        )
-        stats = "LEFT JOIN event_group_stats s ON s.group_id = e.event_id"
-    rows = connection.execute(
-        f"""SELECT e.*, a.url, a.ingested_at, {counts} FROM {source} AS e LEFT JOIN articles a USING (doc_id)
-            {stats} WHERE {where} ORDER BY e.date NULLS LAST, e.event_id""",
-        params,
-    )
-    names = [d[0] for d in rows.description]
-    return [_gdelt_row(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
-
-
-def _gdelt_row(event: dict[str, Any]) -> list[Any]:
-    when: date | None = event["date"]
-    added: datetime | None = event.get("ingested_at")
-    row: list[Any] = [
-        int(event["event_id"][:15], 16),
-        when.strftime("%Y%m%d") if when else "",
-        when.strftime("%Y%m") if when else "",
-        when.year if when else "",
-        round(when.year + (when.timetuple().tm_yday - 1) / 365, 4) if when else "",
-    ]
-    for side in ("source", "target"):
-        row += [
-            event[f"{side}_code"] or "",
-            _upper_name(event[f"{side}_name"]),
-            event[f"{side}_country"] or "",
-            "",
-            "",
-            "",
-            "",
-            event[f"{side}_role"] or "",
-            "",
-            "",
-        ]
-    cameo = event["cameo"]
-    row += [
-        1,
-        cameo,
-        cameo[:3],
-        cameo[:2],
-        event["quad_class"],
-        event["goldstein"],
-        event["mentions"],
-        event["sources"],
-        event["articles"],
-        "",
-    ]
-    row += ["", "", "", "", "", "", "", ""] * 2
-    if event["location_text"]:
-        row += [
-            4,
-            event["location_text"],
-            event["location_country"] or "",
-            "",
-            "",
-            event["location_lat"],
-            event["location_lon"],
-            "",
-        ]
-    else:
-        row += ["", "", "", "", "", "", "", ""]
-    row += [added.strftime("%Y%m%d%H%M%S") if added else "", event.get("url") or ""]
-    return row
-
-
-def _upper_name(name: str | None) -> str:
-    return (name or "").split(" (")[0].upper()
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

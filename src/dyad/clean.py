@@ -1,7 +1,7 @@
 """Clean stage: raw article text -> paragraphs to code, with the date line, dateline and boilerplate taken out.
 
-Patterns live in data/boilerplate.toml. Each line of news text is a paragraph; a short line that occurs more than
-once (a site name in the header and footer) is furniture, not news.
+Patterns live in data/boilerplate.toml (datelines: see dateline.py). Each line of news text is a paragraph; a short
+line that occurs more than once (a site name in the header and footer) is furniture, not news.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from dyad.dateline import DatelineFinder
+from dyad.lang import SUPPORTED
 from dyad.resources import data_path, read_toml
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
@@ -24,19 +26,21 @@ class Cleaned:
     published: date | None
     dateline_place: str | None
     skipped: tuple[str, ...]
+    dateline_date: date | None = None  # the dateline's date, when it states the year
 
 
 class Cleaner:
-    def __init__(self, drop_lines: list[str], strip_parts: list[str], dateline: str, date_line: str):
+    def __init__(self, drop_lines: list[str], strip_parts: list[str], dateline: DatelineFinder, date_line: str):
         self._drop = [re.compile(p, re.IGNORECASE) for p in drop_lines]
         self._strip = [re.compile(p, re.IGNORECASE) for p in strip_parts]
-        self._dateline = re.compile(dateline, re.IGNORECASE)
+        self._dateline = dateline
         self._date_line = re.compile(date_line, re.IGNORECASE)
 
     @classmethod
-    def load(cls) -> Cleaner:
+    def load(cls, languages: tuple[str, ...] = SUPPORTED) -> Cleaner:
         config = read_toml(data_path("data", "boilerplate.toml"))
-        return cls(config["drop_lines"], config["strip_parts"], config["dateline"], config["date_line"])
+        dateline = DatelineFinder.load(config, languages)
+        return cls(config["drop_lines"], config["strip_parts"], dateline, config["date_line"])
 
     def clean(self, text: str) -> Cleaned:
         text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
@@ -47,19 +51,20 @@ class Cleaner:
         paragraphs: list[str] = []
         skipped: list[str] = []
         place: str | None = None
+        dated: date | None = None
         for line in lines:
             if line in repeated or any(p.search(line) for p in self._drop):
                 skipped.append(line)
                 continue
             for pattern in self._strip:
                 line = pattern.sub(" ", line).strip()
-            match = self._dateline.match(line)
-            if match and place is None:
-                place = match.group("place").strip()
-                line = line[match.end() :]
+            dateline = self._dateline.find(line) if place is None else None
+            if dateline is not None:
+                place, dated = dateline.place, dateline.day.as_date() if dateline.day else None
+                line = line[dateline.end :]
             if line:
                 paragraphs.append(line)
-        return Cleaned(tuple(paragraphs), published, place, tuple(skipped))
+        return Cleaned(tuple(paragraphs), published, place, tuple(skipped), dated)
 
     def _take_date(self, lines: list[str]) -> tuple[date | None, list[str]]:
         for index, line in enumerate(lines):

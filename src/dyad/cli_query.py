@@ -237,13 +237,16 @@ def export(
             db_path, EventFilter(None, None, _root(root), since, until, include_uncertain, grouped=grouped), fmt, output
         )
         return
-    from dyad.analysis import GDELT_COLUMNS, gdelt_rows
+    from dyad.gdelt import GDELT_COLUMNS, gdelt_lines, gdelt_rows
     from dyad.output import write_text
 
     with Store(db_path, read_only=True) as store:
         scope = _scope(since, until, root, None, include_uncertain, mentions)
-        lines = ["\t".join("" if v is None else str(v) for v in row) for row in gdelt_rows(store.connection, scope)]
+        found = gdelt_rows(store.connection, scope)
+    lines = list(gdelt_lines(found.rows))
     write_text("\n".join(lines) + ("\n" if lines else ""), output)
+    if found.undated:
+        click.echo(f"{found.undated} undated events left out", err=True)
     click.echo(f"{len(lines)} events; columns: {' '.join(GDELT_COLUMNS[:3])} ... ({len(GDELT_COLUMNS)})", err=True)
 
 

@@ -101,7 +101,7 @@ class Pipeline:
         (`dyad.text.parse.parser_choices` reads `--parser` values into this)."""
         common = {code: load_language(code).words("language", "common") for code in languages}
         pipeline = cls(
-            Cleaner.load(),
+            Cleaner.load(languages),
             LanguageDetector(languages, common),
             Segmenter(languages),
             Ontology(Codebook.load(), PloverMap.load()),
@@ -168,7 +168,8 @@ class Pipeline:
             title=raw.title or paragraphs[0],
             url=raw.url,
             source=raw.source,
-            published=published or raw.published or cleaned.published,
+            # --published, then the metadata, then a date line in the text, then the dateline's date (with a year)
+            published=published or raw.published or cleaned.published or cleaned.dateline_date,
             language=chosen,
             dateline_place=cleaned.dateline_place,
             skipped=cleaned.skipped,

@@ -6,6 +6,9 @@ carry the dependency path ("←nsubj", "→obj") of the rule that gave the sourc
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -13,7 +16,7 @@ import pytest
 from dyad.events.tree import Tree
 from dyad.pipeline import Pipeline
 from dyad.read import RawDocument
-from dyad.text.parse import ParsedToken
+from dyad.text.parse import ParsedToken, parser_choices, shipped_path
 from tests.conftest import triples
 
 CASES = [
@@ -174,3 +177,38 @@ def test_a_passive_needs_its_auxiliary() -> None:
     no_auxiliary = _tree(("Kiew", 1, "nsubj:pass"), ("angegriffen", 1, "root"))
     assert passive.is_passive(2)
     assert not no_auxiliary.is_passive(1)
+
+
+DYAD = [sys.executable, "-m", "dyad"]
+
+
+def test_explain_shows_paths_and_dropped_candidates() -> None:
+    text = "Die Ukraine wurde von Russland angegriffen. Ein Mann griff die Ukraine an."
+    result = subprocess.run(
+        [*DYAD, "code", "-", "--lang", "de", "--explain", "--format", "jsonl"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any("passive agent" in " ".join(e["explain"]) for e in events)
+    assert "[1] Die Ukraine wurde von Russland angegriffen." in result.stderr
+    assert "actors: Ukraine = UKR (name), Russland = RUS (name)" in result.stderr
+    assert "Russland ←obl" in result.stderr  # the dependency path behind the source
+    assert "dropped: no source actor" in result.stderr  # "Ein Mann" names no actor
+
+
+def test_a_parser_that_cannot_be_loaded_is_a_one_line_error(tmp_path) -> None:
+    result = subprocess.run(
+        [*DYAD, "code", "-", "--parser", str(tmp_path / "missing")], input="x", capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_parser_choices() -> None:
+    assert parser_choices(["none"]) == {"*": "none"}
+    assert parser_choices(["de=none", "en=/models/x"]) == {"de": "none", "en": "/models/x"}
+    assert parser_choices([str(shipped_path("en"))]) == {"en": str(shipped_path("en"))}

@@ -1,0 +1,97 @@
+"""The dashboard's pre-aggregation: a narrow in-memory copy of the store's events (`facts`, one row per mention,
+with its event group and whether it is the group's first mention), the groups' counts (`groups`) and the actors'
+names (`names`), made once and again whenever the store's file changes.
+
+Every request attaches the store read-only to this app's one in-memory DuckDB connection for as long as it runs
+(about a millisecond, where opening the file as a new connection costs tens), so the file is free for
+`dyad ingest` between requests, as with the other endpoints. A lock serialises the requests on the connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from dyad.dedupe import has_groups
+from dyad.store import StoreBusy, StoreError
+
+PRECISION = (
+    "CASE date_precision WHEN 'week' THEN 1 WHEN 'month' THEN 2 WHEN 'season' THEN 3 WHEN 'quarter' THEN 3 "
+    "WHEN 'year' THEN 4 ELSE 0 END"
+)
+GROUPED = (
+    "events e LEFT JOIN event_group_days d ON d.source_code = e.source_code "
+    "AND d.target_code = coalesce(e.target_code, '') AND d.cameo = e.cameo AND d.date = e.date"
+)
+
+
+class Cache:
+    def __init__(self, db: Path):
+        self.db = db
+        self.lock = threading.Lock()
+        self.connection = duckdb.connect()
+        self.key: tuple[object, ...] | None = None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection with the store attached as the default catalog and the cache current."""
+        with self.lock:
+            self._attach()
+            try:
+                key = self._key()
+                if key != self.key:
+                    self._build()
+                    self.key = key
+                yield self.connection
+            finally:
+                self.connection.execute("USE memory")
+                self.connection.execute("DETACH store")
+
+    def _attach(self) -> None:
+        path = str(self.db).replace("'", "''")
+        try:
+            self.connection.execute(f"ATTACH '{path}' AS store (READ_ONLY)")
+        except duckdb.IOException as error:
+            if "lock" in str(error).lower():
+                busy = f"{self.db}: store busy, a writer (an ingest) is using it; retry in a few seconds"
+                raise StoreBusy(busy) from None
+            raise StoreError(f"{self.db}: cannot open as a DuckDB database") from None
+        self.connection.execute("USE store")
+
+    def _key(self) -> tuple[object, ...]:
+        stats = []
+        for path in (self.db, self.db.with_name(self.db.name + ".wal")):
+            with contextlib.suppress(FileNotFoundError):
+                found = path.stat()
+                stats.append((path.name, found.st_mtime_ns, found.st_size))
+        return tuple(stats)
+
+    def _build(self) -> None:
+        connection = self.connection
+        grouped = has_groups(connection)
+        relation = GROUPED if grouped else "events e"
+        group = "coalesce(d.group_id, e.event_id)" if grouped else "e.event_id"
+        connection.execute(f"""
+            CREATE OR REPLACE TABLE memory.main.facts AS
+            SELECT e.event_id, {group} AS group_id, {group} = e.event_id AS first, e.date,
+                   {PRECISION} AS precision_rank, e.source_code, e.source_country, e.target_code, e.target_country,
+                   e.cameo, e.quad_class, e.goldstein, e.plover_type, e.language,
+                   coalesce(e.negated, false) OR coalesce(e.hypothetical, false) AS uncertain, e.doc_id,
+                   e.sentence_index
+            FROM {relation} ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id""")
+        connection.execute("""
+            CREATE OR REPLACE TABLE memory.main.groups AS
+            SELECT f.group_id, count(*) AS mentions, count(DISTINCT f.doc_id) AS articles,
+                   count(DISTINCT coalesce(a.source, a.doc_id)) AS sources
+            FROM memory.main.facts f LEFT JOIN articles a ON a.doc_id = f.doc_id GROUP BY 1""")
+        connection.execute("""
+            CREATE OR REPLACE TABLE memory.main.names AS
+            SELECT country, arg_min(name, (role IS NOT NULL, length(name))) AS name FROM (
+                SELECT source_country AS country, split_part(source_name, ' (', 1) AS name, source_role AS role
+                FROM events
+                UNION ALL SELECT target_country, split_part(target_name, ' (', 1), target_role FROM events
+                WHERE target_country IS NOT NULL) GROUP BY country""")

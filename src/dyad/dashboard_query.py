@@ -1,0 +1,324 @@
+"""The dashboard's queries: one view (timeline, network, a page of the list), in plain DuckDB SQL over the
+pre-aggregated `facts`, `groups` and `names` of `dashboard_cache` and, for a page's evidence and sources, over
+the store's `events` and `articles`.
+
+A view counts **events** (one row per event group: its first mention stands for it, with the group's number of
+mentions, articles and distinct sources) or **mentions** (every coded sentence). Actor codes match at any level
+by prefix (`RUS` matches `RUS` and `RUSGOV`). The timeline bins by day, week, month, quarter or year and is
+continuous (empty periods are rows of zeros); an event dated less precisely than the bin (a year, a season) is left
+out of that binning and counted in `left_out`, never put in January. The network and the list look at the selected
+period (a bar clicked or a range brushed) when there is one; the list also at the selected actor or edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+
+from dyad.store import like_escape, row_to_contract
+
+BINS = ("day", "week", "month", "quarter", "year")
+# an event counts in a binning at least as coarse as its date (dashboard_cache ranks the precisions alike)
+BIN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+MAX_PERIODS = 5000
+MAX_EDGES = 1500  # the strongest edges among the top actors; the rest are counted in `edges_total`
+SOURCES_PER_EVENT = 5
+QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything the dashboard shows, as its URL says it."""
+
+    a: str | None = None
+    b: str | None = None
+    directed: bool = False
+    since: date | None = None
+    until: date | None = None
+    bin: str = "month"
+    root: str | None = None
+    plover: str | None = None
+    language: str | None = None
+    include_uncertain: bool = False
+    mentions: bool = False
+    top: int = 60
+    min_events: int = 1
+    period_from: date | None = None  # the selection: a period of the timeline
+    period_to: date | None = None
+    node: str | None = None  # ... an actor of the network
+    edge: tuple[str, str] | None = None  # ... or a directed edge (source, target)
+    offset: int = 0
+    limit: int = 20
+
+
+FACTS = "memory.main.facts"
+
+
+def rows(_connection: duckdb.DuckDBPyConnection, _view: View) -> str:
+    """The relation a view counts (`scope` keeps first mentions only when it counts events)."""
+    return FACTS
+
+
+def _actor(column: str, code: str) -> tuple[str, list[Any]]:
+    return f"({column}_code LIKE ? ESCAPE '\\' OR {column}_country = ?)", [like_escape(code) + "%", code]
+
+
+def scope(view: View, *, dyad: bool, period: bool, selection: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause of a view: its filters, and optionally its dyad, selected period and selected node/edge."""
+    clauses: list[str] = [] if view.mentions else ["first"]
+    params: list[Any] = []
+    if view.root:
+        clauses.append("cameo LIKE ? ESCAPE '\\'")
+        params.append(like_escape(view.root) + "%")
+    for column, op, value in (
+        ("date", ">=", view.since),
+        ("date", "<=", view.until),
+        ("date", ">=", view.period_from if period else None),
+        ("date", "<=", view.period_to if period else None),
+    ):
+        if value is not None:
+            clauses.append(f"{column} {op} ?")
+            params.append(value)
+    if not view.include_uncertain:
+        clauses.append("NOT uncertain")
+    if view.language:
+        clauses.append("language = ?")
+        params.append(view.language)
+    if view.plover:
+        clauses.append("plover_type = ?")
+        params.append(view.plover.upper())
+    if selection and view.edge:
+        clauses.append("source_country = ? AND target_country = ?")
+        params += list(view.edge)
+    elif selection and view.node:
+        clauses.append("(source_country = ? OR target_country = ?)")
+        params += [view.node, view.node]
+    elif dyad:
+        more, more_params = _dyad(view)
+        clauses += more
+        params += more_params
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def _dyad(view: View) -> tuple[list[str], list[Any]]:
+    if view.a and view.b:
+        ab, ab_params = _pair(view.a, view.b)
+        if view.directed:
+            return [ab], ab_params
+        ba, ba_params = _pair(view.b, view.a)
+        return [f"({ab} OR {ba})"], ab_params + ba_params
+    one = view.a or view.b
+    if one:
+        source, source_params = _actor("source", one)
+        target, target_params = _actor("target", one)
+        return [f"({source} OR {target})"], source_params + target_params
+    return [], []
+
+
+def _pair(first: str, second: str) -> tuple[str, list[Any]]:
+    source, source_params = _actor("source", first)
+    target, target_params = _actor("target", second)
+    return f"({source} AND {target})", source_params + target_params
+
+
+def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
+    """Per period (every period between the first and the last, empty ones too): events per quad class, mean
+    Goldstein, articles; and how many dated events are too coarse for this binning."""
+    where, params = scope(view, dyad=True, period=False)
+    fine = f"precision_rank <= {BIN_RANK[view.bin]}"
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n + 1}) AS {q}" for n, q in enumerate(QUAD_NAMES))
+    sql = f"""
+        SELECT CAST(date_trunc('{view.bin}', date) AS DATE) AS period, count(*) AS events, {quads},
+               round(avg(goldstein), 3) AS goldstein_mean, count(DISTINCT doc_id) AS articles
+        FROM {rows(connection, view)} AS r WHERE {where} AND date IS NOT NULL AND {fine}
+        GROUP BY 1 ORDER BY 1"""
+    found = {row["period"]: row for row in _dicts(connection.execute(sql, params))}
+    left = connection.execute(
+        f"SELECT count(*) FROM {rows(connection, view)} AS r WHERE {where} AND date IS NOT NULL AND NOT ({fine})",
+        params,
+    ).fetchone()
+    periods = _periods(view, found)
+    empty = {"events": 0, **dict.fromkeys(QUAD_NAMES, 0), "goldstein_mean": None, "articles": 0}
+    series = [{**empty, **found.get(p, {}), "period": p.isoformat()} for p in periods]
+    return {"bin": view.bin, "counting": _counting(view), "periods": series, "left_out": left[0] if left else 0}
+
+
+def _periods(view: View, found: dict[date, Any]) -> list[date]:
+    starts = [_truncate(d, view.bin) for d in (view.since, view.until) if d is not None]
+    first = min([*found, *starts[:1]], default=None)
+    last = max([*found, *starts[1:]], default=None)
+    periods: list[date] = []
+    current = first
+    while current is not None and last is not None and current <= last and len(periods) < MAX_PERIODS:
+        periods.append(current)
+        current = _next(current, view.bin)
+    return periods
+
+
+def _truncate(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next(day: date, unit: str) -> date:
+    if unit in ("day", "week"):
+        return day + timedelta(days=1 if unit == "day" else 7)
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def period_end(start: date, unit: str) -> date:
+    return _next(start, unit) - timedelta(days=1)
+
+
+def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
+    """Directed graph of the `view.top` actors (countries and organisations) with most events in the selected
+    period, and the edges among them with at least `view.min_events` events."""
+    where, params = scope(view, dyad=False, period=True)
+    edges_sql = f"""
+        SELECT source_country AS source, target_country AS target, count(*) AS weight,
+               round(avg(goldstein), 3) AS goldstein_mean
+        FROM {rows(connection, view)} AS r
+        WHERE {where} AND target_country IS NOT NULL AND source_country <> target_country GROUP BY ALL"""
+    sql = f"""
+        WITH edges AS MATERIALIZED ({edges_sql}),
+        degree AS (SELECT actor, sum(weight) AS events FROM (
+            SELECT source AS actor, weight FROM edges UNION ALL SELECT target, weight FROM edges) GROUP BY actor),
+        top AS (SELECT actor, events FROM degree ORDER BY events DESC, actor LIMIT {int(view.top)}),
+        kept AS (SELECT * FROM edges WHERE weight >= {int(view.min_events)} AND source IN (SELECT actor FROM top)
+                 AND target IN (SELECT actor FROM top))
+        SELECT 'node' AS kind, actor AS source, NULL AS target, events AS weight, NULL AS goldstein_mean FROM top
+        UNION ALL
+        (SELECT 'edge', source, target, weight, goldstein_mean FROM kept
+         ORDER BY weight DESC, source, target LIMIT {MAX_EDGES})
+        UNION ALL SELECT 'actors', NULL, NULL, count(*), NULL FROM degree
+        UNION ALL SELECT 'edges', NULL, NULL, count(*), NULL FROM kept"""
+    found = connection.execute(sql, params).fetchall()
+    names = _names(connection, [row[1] for row in found if row[0] == "node"])
+    nodes = sorted(
+        ({"id": s, "name": names.get(s, s), "events": w} for kind, s, _, w, _ in found if kind == "node"),
+        key=lambda node: (-node["events"], node["id"]),
+    )
+    edges = sorted(
+        ({"source": s, "target": t, "weight": w, "goldstein_mean": g} for kind, s, t, w, g in found if kind == "edge"),
+        key=lambda edge: (-edge["weight"], edge["source"], edge["target"]),
+    )
+    totals = {kind: w for kind, _, _, w, _ in found if kind in ("actors", "edges")}
+    return {
+        "counting": _counting(view),
+        "actors": totals.get("actors", 0),
+        "edges_total": totals.get("edges", 0),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _names(connection: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    marks = ", ".join("?" * len(codes))
+    return dict(connection.execute(f"SELECT * FROM memory.main.names WHERE country IN ({marks})", codes).fetchall())
+
+
+def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
+    """A page of the list: events (one row per group, with its mentions, articles and sources) or mentions, in
+    date order, for the selection."""
+    where, params = scope(view, dyad=True, period=True, selection=True)
+    relation = rows(connection, view)
+    total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
+    page = [
+        row[0]
+        for row in connection.execute(
+            f"SELECT event_id FROM {relation} AS r WHERE {where} ORDER BY date NULLS LAST, doc_id, sentence_index, "
+            f"event_id LIMIT {int(view.limit)} OFFSET {int(view.offset)}",
+            params,
+        ).fetchall()
+    ]
+    items = _events(connection, page)
+    _add_sources(connection, items, grouped=not view.mentions)
+    count = total[0] if total else 0
+    following = view.offset + view.limit if view.offset + view.limit < count else None
+    return {
+        "counting": _counting(view),
+        "total": count,
+        "offset": view.offset,
+        "limit": view.limit,
+        "next_offset": following,
+        "items": items,
+    }
+
+
+def _events(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The stored events of `ids`, in that order."""
+    if not ids:
+        return []
+    cursor = connection.execute(f"SELECT * FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids)
+    names = [d[0] for d in cursor.description]
+    found = {row[0]: row_to_contract(dict(zip(names, row, strict=True))) for row in cursor.fetchall()}
+    return [found[i] for i in ids if i in found]
+
+
+def _add_sources(connection: duckdb.DuckDBPyConnection, items: list[dict[str, Any]], grouped: bool) -> None:
+    """Each item's group (id, mentions, articles, sources) and the articles that report it, with their links."""
+    ids = [item["event_id"] for item in items]
+    if not ids:
+        return
+    marks = ", ".join("?" * len(ids))
+    groups = dict(
+        connection.execute(f"SELECT event_id, group_id FROM {FACTS} WHERE event_id IN ({marks})", ids).fetchall()
+    )
+    group_ids = sorted(set(groups.values()))
+    group_marks = ", ".join("?" * len(group_ids))
+    counts = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            f"SELECT * FROM memory.main.groups WHERE group_id IN ({group_marks})", group_ids
+        ).fetchall()
+    }
+    articles: dict[str, list[dict[str, Any]]] = {}
+    found = connection.execute(
+        f"""SELECT f.group_id, a.doc_id, a.title, a.url, a.source, a.published
+            FROM (SELECT DISTINCT group_id, doc_id FROM {FACTS} WHERE group_id IN ({group_marks})) f
+            JOIN articles a ON a.doc_id = f.doc_id ORDER BY f.group_id, a.published, a.doc_id""",
+        group_ids,
+    ).fetchall()
+    for group_id, *article in found:
+        articles.setdefault(group_id, []).append(_article(*article))
+    for item in items:
+        group_id = groups.get(item["event_id"], item["event_id"])
+        mentions, number, sources = counts.get(group_id, (1, 1, 1))
+        item["group_id"] = group_id
+        item["group"] = {"mentions": mentions, "articles": number, "sources": sources}
+        item["articles"] = articles.get(group_id, [])[:SOURCES_PER_EVENT]
+        item["grouped"] = grouped
+
+
+def _article(doc_id: str, title: str | None, url: str | None, source: str | None, published: date | None) -> dict:
+    safe = url if url and url.lower().startswith(("http://", "https://")) else None
+    return {
+        "doc_id": doc_id,
+        "title": title,
+        "url": safe,
+        "source": source,
+        "published": published.isoformat() if published else None,
+    }
+
+
+def _counting(view: View) -> str:
+    return "mentions" if view.mentions else "events"
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

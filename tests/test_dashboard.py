@@ -165,7 +165,7 @@ def test_url_state_round_trips(server, browser) -> None:
     assert page.is_checked("input[name=count][value=mentions]")
     assert page.locator("#selection").inner_text().startswith("with RUS")
     assert page.locator("#events li.event").count() >= 1
-    view = [url for url in watch.api if "/dashboard/view" in url][0]
+    view = next(url for url in watch.api if "/dashboard/view" in url)
     sent = parse_qs(urlparse(view).query)
     assert all(sent[key] == value for key, value in parse_qs(query).items())  # the request is the URL's state
     # a change of filters goes into the URL; back in history restores the view before it

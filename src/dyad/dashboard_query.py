@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from dyad.store import like_escape, row_to_contract
+from dyad.store import row_to_contract
 
 BINS = ("day", "week", "month", "quarter", "year")
 # an event counts in a binning at least as coarse as its date (dashboard_cache ranks the precisions alike)
@@ -55,24 +55,32 @@ class View:
 
 
 FACTS = "memory.main.facts"
+EVENTS = "memory.main.facts_events"  # the first mention of each group: one row per event
+ACTORS = "memory.main.actors"
+COUNTRIES = "memory.main.countries"
 
 
-def rows(_connection: duckdb.DuckDBPyConnection, _view: View) -> str:
-    """The relation a view counts (`scope` keeps first mentions only when it counts events)."""
-    return FACTS
+def rows(_connection: duckdb.DuckDBPyConnection, view: View) -> str:
+    """The relation a view counts: the first mentions (one per event) or every mention."""
+    return FACTS if view.mentions else EVENTS
 
 
-def _actor(column: str, code: str) -> tuple[str, list[Any]]:
-    return f"({column}_code LIKE ? ESCAPE '\\' OR {column}_country = ?)", [like_escape(code) + "%", code]
+def _ids(connection: duckdb.DuckDBPyConnection, table: str, sql: str, params: list[Any]) -> str:
+    """The ids of a few actors or countries, as a literal list (which DuckDB filters as it scans; a subquery
+    would be a join)."""
+    found = [int(row[0]) for row in connection.execute(f"SELECT id FROM {table} WHERE {sql}", params).fetchall()]
+    return "(" + ", ".join(map(str, found or [-1])) + ")"
 
 
-def scope(view: View, *, dyad: bool, period: bool, selection: bool = False) -> tuple[str, list[Any]]:
+def scope(
+    connection: duckdb.DuckDBPyConnection, view: View, *, dyad: bool, period: bool, selection: bool = False
+) -> tuple[str, list[Any]]:
     """WHERE clause of a view: its filters, and optionally its dyad, selected period and selected node/edge."""
-    clauses: list[str] = [] if view.mentions else ["first"]
+    clauses: list[str] = []
     params: list[Any] = []
     if view.root:
-        clauses.append("cameo LIKE ? ESCAPE '\\'")
-        params.append(like_escape(view.root) + "%")
+        clauses.append("starts_with(cameo, ?)")
+        params.append(view.root)
     for column, op, value in (
         ("date", ">=", view.since),
         ("date", "<=", view.until),
@@ -90,49 +98,41 @@ def scope(view: View, *, dyad: bool, period: bool, selection: bool = False) -> t
     if view.plover:
         clauses.append("plover_type = ?")
         params.append(view.plover.upper())
+    country = lambda code: _ids(connection, COUNTRIES, "country = ?", [code])  # noqa: E731
     if selection and view.edge:
-        clauses.append("source_country = ? AND target_country = ?")
-        params += list(view.edge)
+        clauses.append(f"source_c IN {country(view.edge[0])} AND target_c IN {country(view.edge[1])}")
     elif selection and view.node:
-        clauses.append("(source_country = ? OR target_country = ?)")
-        params += [view.node, view.node]
+        node = country(view.node)
+        clauses.append(f"(source_c IN {node} OR target_c IN {node})")
     elif dyad:
-        more, more_params = _dyad(view)
-        clauses += more
-        params += more_params
+        clauses += _dyad(connection, view)
     return " AND ".join(clauses) or "TRUE", params
 
 
-def _dyad(view: View) -> tuple[list[str], list[Any]]:
+def _dyad(connection: duckdb.DuckDBPyConnection, view: View) -> list[str]:
+    """A side (source or target) is an actor at any level: a code that starts with it, or its country."""
+    actor = lambda code: _ids(connection, ACTORS, "starts_with(code, ?) OR country = ?", [code, code])  # noqa: E731
     if view.a and view.b:
-        ab, ab_params = _pair(view.a, view.b)
+        a, b = actor(view.a), actor(view.b)
         if view.directed:
-            return [ab], ab_params
-        ba, ba_params = _pair(view.b, view.a)
-        return [f"({ab} OR {ba})"], ab_params + ba_params
+            return [f"source IN {a} AND target IN {b}"]
+        return [f"(source IN {a} AND target IN {b} OR source IN {b} AND target IN {a})"]
     one = view.a or view.b
     if one:
-        source, source_params = _actor("source", one)
-        target, target_params = _actor("target", one)
-        return [f"({source} OR {target})"], source_params + target_params
-    return [], []
-
-
-def _pair(first: str, second: str) -> tuple[str, list[Any]]:
-    source, source_params = _actor("source", first)
-    target, target_params = _actor("target", second)
-    return f"({source} AND {target})", source_params + target_params
+        ids = actor(one)
+        return [f"(source IN {ids} OR target IN {ids})"]
+    return []
 
 
 def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
-    """Per period (every period between the first and the last, empty ones too): events per quad class, mean
-    Goldstein, articles; and how many dated events are too coarse for this binning."""
-    where, params = scope(view, dyad=True, period=False)
+    """Per period (every period between the first and the last, empty ones too): events per quad class and mean
+    Goldstein; and how many dated events are too coarse for this binning."""
+    where, params = scope(connection, view, dyad=True, period=False)
     fine = f"precision_rank <= {BIN_RANK[view.bin]}"
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n + 1}) AS {q}" for n, q in enumerate(QUAD_NAMES))
     sql = f"""
         SELECT CAST(date_trunc('{view.bin}', date) AS DATE) AS period, count(*) AS events, {quads},
-               round(avg(goldstein), 3) AS goldstein_mean, count(DISTINCT doc_id) AS articles
+               round(avg(goldstein), 3) AS goldstein_mean
         FROM {rows(connection, view)} AS r WHERE {where} AND date IS NOT NULL AND {fine}
         GROUP BY 1 ORDER BY 1"""
     found = {row["period"]: row for row in _dicts(connection.execute(sql, params))}
@@ -141,7 +141,7 @@ def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any
         params,
     ).fetchone()
     periods = _periods(view, found)
-    empty = {"events": 0, **dict.fromkeys(QUAD_NAMES, 0), "goldstein_mean": None, "articles": 0}
+    empty = {"events": 0, **dict.fromkeys(QUAD_NAMES, 0), "goldstein_mean": None}
     series = [{**empty, **found.get(p, {}), "period": p.isoformat()} for p in periods]
     return {"bin": view.bin, "counting": _counting(view), "periods": series, "left_out": left[0] if left else 0}
 
@@ -185,12 +185,11 @@ def period_end(start: date, unit: str) -> date:
 def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
     """Directed graph of the `view.top` actors (countries and organisations) with most events in the selected
     period, and the edges among them with at least `view.min_events` events."""
-    where, params = scope(view, dyad=False, period=True)
+    where, params = scope(connection, view, dyad=False, period=True)
     edges_sql = f"""
-        SELECT source_country AS source, target_country AS target, count(*) AS weight,
-               round(avg(goldstein), 3) AS goldstein_mean
+        SELECT source_c AS source, target_c AS target, count(*) AS weight, round(avg(goldstein), 3) AS goldstein_mean
         FROM {rows(connection, view)} AS r
-        WHERE {where} AND target_country IS NOT NULL AND source_country <> target_country GROUP BY ALL"""
+        WHERE {where} AND target_c IS NOT NULL AND source_c <> target_c GROUP BY ALL"""
     sql = f"""
         WITH edges AS MATERIALIZED ({edges_sql}),
         degree AS (SELECT actor, sum(weight) AS events FROM (
@@ -198,10 +197,12 @@ def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
         top AS (SELECT actor, events FROM degree ORDER BY events DESC, actor LIMIT {int(view.top)}),
         kept AS (SELECT * FROM edges WHERE weight >= {int(view.min_events)} AND source IN (SELECT actor FROM top)
                  AND target IN (SELECT actor FROM top))
-        SELECT 'node' AS kind, actor AS source, NULL AS target, events AS weight, NULL AS goldstein_mean FROM top
+        SELECT 'node' AS kind, c.country AS source, NULL AS target, events AS weight, NULL AS goldstein_mean
+        FROM top JOIN {COUNTRIES} c ON c.id = top.actor
         UNION ALL
-        (SELECT 'edge', source, target, weight, goldstein_mean FROM kept
-         ORDER BY weight DESC, source, target LIMIT {MAX_EDGES})
+        (SELECT 'edge', s.country, t.country, weight, goldstein_mean
+         FROM kept JOIN {COUNTRIES} s ON s.id = kept.source JOIN {COUNTRIES} t ON t.id = kept.target
+         ORDER BY weight DESC, kept.source, kept.target LIMIT {MAX_EDGES})
         UNION ALL SELECT 'actors', NULL, NULL, count(*), NULL FROM degree
         UNION ALL SELECT 'edges', NULL, NULL, count(*), NULL FROM kept"""
     found = connection.execute(sql, params).fetchall()
@@ -234,14 +235,14 @@ def _names(connection: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str,
 def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
     """A page of the list: events (one row per group, with its mentions, articles and sources) or mentions, in
     date order, for the selection."""
-    where, params = scope(view, dyad=True, period=True, selection=True)
+    where, params = scope(connection, view, dyad=True, period=True, selection=True)
     relation = rows(connection, view)
     total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
     page = [
         row[0]
         for row in connection.execute(
-            f"SELECT event_id FROM {relation} AS r WHERE {where} ORDER BY date NULLS LAST, doc_id, sentence_index, "
-            f"event_id LIMIT {int(view.limit)} OFFSET {int(view.offset)}",
+            f"SELECT store_row FROM {relation} AS r WHERE {where} ORDER BY seq "
+            f"LIMIT {int(view.limit)} OFFSET {int(view.offset)}",
             params,
         ).fetchall()
     ]
@@ -259,14 +260,18 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     }
 
 
-def _events(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
-    """The stored events of `ids`, in that order."""
-    if not ids:
+def _events(connection: duckdb.DuckDBPyConnection, rows: list[int]) -> list[dict[str, Any]]:
+    """The stored events at these rows of the store's table, in this order (the cache is rebuilt whenever the
+    store's file changes, so its row numbers are the store's)."""
+    if not rows:
         return []
-    cursor = connection.execute(f"SELECT * FROM events WHERE event_id IN ({', '.join('?' * len(ids))})", ids)
+    cursor = connection.execute("SELECT rowid AS dyad_row, * FROM events WHERE rowid = ANY(?)", [rows])
     names = [d[0] for d in cursor.description]
-    found = {row[0]: row_to_contract(dict(zip(names, row, strict=True))) for row in cursor.fetchall()}
-    return [found[i] for i in ids if i in found]
+    found = {}
+    for row in cursor.fetchall():
+        record = dict(zip(names, row, strict=True))
+        found[record.pop("dyad_row")] = row_to_contract(record)
+    return [found[r] for r in rows if r in found]
 
 
 def _add_sources(connection: duckdb.DuckDBPyConnection, items: list[dict[str, Any]], grouped: bool) -> None:
@@ -286,15 +291,22 @@ def _add_sources(connection: duckdb.DuckDBPyConnection, items: list[dict[str, An
             f"SELECT * FROM memory.main.groups WHERE group_id IN ({group_marks})", group_ids
         ).fetchall()
     }
-    articles: dict[str, list[dict[str, Any]]] = {}
-    found = connection.execute(
-        f"""SELECT f.group_id, a.doc_id, a.title, a.url, a.source, a.published
-            FROM (SELECT DISTINCT group_id, doc_id FROM {FACTS} WHERE group_id IN ({group_marks})) f
-            JOIN articles a ON a.doc_id = f.doc_id ORDER BY f.group_id, a.published, a.doc_id""",
-        group_ids,
+    pairs = connection.execute(
+        f"SELECT DISTINCT group_id, doc_id FROM {FACTS} WHERE group_id IN ({group_marks})", group_ids
     ).fetchall()
-    for group_id, *article in found:
-        articles.setdefault(group_id, []).append(_article(*article))
+    stored = {
+        row[0]: _article(*row)
+        for row in connection.execute(
+            "SELECT doc_id, title, url, source, published FROM articles WHERE doc_id = ANY(?)",
+            [sorted({doc for _, doc in pairs})],
+        ).fetchall()
+    }
+    articles: dict[str, list[dict[str, Any]]] = {}
+    for group_id, doc_id in pairs:
+        if doc_id in stored:
+            articles.setdefault(group_id, []).append(stored[doc_id])
+    for reports in articles.values():
+        reports.sort(key=lambda article: (article["published"] or "", article["doc_id"]))
     for item in items:
         group_id = groups.get(item["event_id"], item["event_id"])
         mentions, number, sources = counts.get(group_id, (1, 1, 1))

@@ -68,9 +68,9 @@ async function show(parts, push = true) {
   }
   if (view.network) {
     const graph = view.network;
-    $("network-note").textContent = `${graph.nodes.length} of ${graph.actors} actors, ` +
-      `${graph.edges.length} of ${graph.edges_total} edges`;
     drawNetwork($("network"), graph, state, handlers);
+    $("network-note").textContent = `${graph.nodes.length} of ${graph.actors} actors, ` +
+      `${$("network").drawnEdges} of ${graph.edges_total} edges (the strongest)`;
   }
   if (view.list) {
     const page = view.list;

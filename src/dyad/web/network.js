@@ -3,18 +3,19 @@
 // actor or an arrow for its events. Labels: the biggest actors at first, every actor in view once zoomed in.
 "use strict";
 
-const LABELS = 30, LABELS_ZOOMED = 80;
+const LABELS = 24, LABELS_ZOOMED = 80, EDGES_PER_ACTOR = 4;
 
 function layout(nodes, edges) {
   // Fruchterman-Reingold on the unit square: nodes repel with k^2/d, edges attract with d^2/k (stronger for
   // heavier edges, on a log scale), and the moves shrink as the layout cools.
-  const k = Math.sqrt(1 / Math.max(nodes.length, 1)) * 0.9, byId = new Map();
+  const k = Math.sqrt(1 / Math.max(nodes.length, 1)) * 1.2, byId = new Map();
   nodes.forEach((node, i) => {
     const angle = 2.399963 * i, radius = 0.45 * Math.sqrt((i + 0.5) / nodes.length);  // a sunflower, big ones central
     node.x = 0.5 + radius * Math.cos(angle); node.y = 0.5 + radius * Math.sin(angle);
     byId.set(node.id, node);
   });
-  const links = edges.map((e) => [byId.get(e.source), byId.get(e.target), 1 + Math.log(e.weight)]);
+  const heaviest = Math.log(1 + Math.max(1, ...edges.map((e) => e.weight)));
+  const links = edges.map((e) => [byId.get(e.source), byId.get(e.target), 0.3 + Math.log(1 + e.weight) / heaviest]);
   let temperature = 0.1;
   for (let step = 0; step < 250; step++) {
     for (const a of nodes) { a.dx = 0; a.dy = 0; }
@@ -37,7 +38,20 @@ function layout(nodes, edges) {
     }
     temperature *= 0.985;
   }
+  spread(nodes);
   return byId;
+}
+
+function spread(nodes) {
+  // a force layout of many actors is a dense core and a few far strays: keep each actor's direction from the
+  // centre and the order of the distances, but give the distances an even density (a disc, as a sunflower)
+  const cx = nodes.reduce((sum, n) => sum + n.x, 0) / nodes.length;
+  const cy = nodes.reduce((sum, n) => sum + n.y, 0) / nodes.length;
+  const order = [...nodes].sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+  order.forEach((n, rank) => {
+    const angle = Math.atan2(n.y - cy, n.x - cx), radius = 0.5 * Math.sqrt((rank + 0.5) / nodes.length);
+    n.x = 0.5 + radius * Math.cos(angle); n.y = 0.5 + radius * Math.sin(angle);
+  });
 }
 
 function edgeTraces(edges, byId, selected) {
@@ -86,7 +100,10 @@ function labels(nodes, range) {
 }
 
 export function drawNetwork(element, graph, state, handlers) {
-  const nodes = graph.nodes, edges = graph.edges;
+  // the strongest edges only (the API sends them heaviest first): 200 actors stay readable; the threshold and the
+  // top-N controls, zoom and search show the rest
+  const nodes = graph.nodes, edges = graph.edges.slice(0, EDGES_PER_ACTOR * nodes.length);
+  element.drawnEdges = edges.length;
   if (!nodes.length) {
     Plotly.react(element, [], { height: 520, xaxis: { visible: false }, yaxis: { visible: false },
       annotations: [{ text: "No events between actors here.", showarrow: false, xref: "paper", yref: "paper",
@@ -94,13 +111,14 @@ export function drawNetwork(element, graph, state, handlers) {
     return;
   }
   const byId = layout(nodes, edges), maxEvents = Math.max(...nodes.map((n) => n.events));
+  const biggest = nodes.length > 100 ? 14 : 22;  // many actors: smaller discs, so that they do not cover each other
   const focus = state.node;
   const nodeTrace = {
     type: "scatter", mode: "markers+text", x: nodes.map((n) => n.x), y: nodes.map((n) => n.y),
     text: labels(nodes, null), textposition: "top center", textfont: { size: 11, color: "#1d2433" },
     customdata: nodes.map((n) => ["node", n.id]), showlegend: false,
     hovertext: nodes.map((n) => `${n.name} (${n.id}): ${n.events}`), hovertemplate: "%{hovertext}<extra></extra>",
-    marker: { size: nodes.map((n) => 6 + 22 * Math.sqrt(n.events / maxEvents)),
+    marker: { size: nodes.map((n) => 6 + biggest * Math.sqrt(n.events / maxEvents)),
       color: nodes.map((n) => (n.id === focus ? "#e0a030" : "#334155")),
       line: { width: nodes.map((n) => (n.id === focus ? 3 : 1)), color: "#fff" } },
   };

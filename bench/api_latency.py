@@ -95,7 +95,7 @@ def build_store(db: Path, articles: int) -> float:
     swap = {"source_country", "target_country", "source_code", "target_code", "event_id", "doc_id", "date"}
     kept = ", ".join(f'e."{c}"' for c in columns if c not in swap)
     country = (
-        "CASE WHEN c.story % 2 = 0 OR {col} IS NULL THEN {col} ELSE (SELECT code FROM countries WHERE n = 1 + "
+        "CASE WHEN hash(c.story) % 2 = 0 OR {col} IS NULL THEN {col} ELSE (SELECT code FROM countries WHERE n = 1 + "
         f"CAST(floor({len(countries)} * pow(((hash(c.story, {{col}}) % 1000) / 1000.0), 2)) AS INTEGER)) END"
     )
     connection.execute(f"""

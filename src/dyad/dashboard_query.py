@@ -20,7 +20,6 @@ import duckdb
 
 from dyad.store import row_to_contract
 
-BINS = ("day", "week", "month", "quarter", "year")
 # an event counts in a binning at least as coarse as its date (dashboard_cache ranks the precisions alike)
 BIN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 MAX_PERIODS = 5000
@@ -60,7 +59,7 @@ ACTORS = "memory.main.actors"
 COUNTRIES = "memory.main.countries"
 
 
-def rows(_connection: duckdb.DuckDBPyConnection, view: View) -> str:
+def rows(view: View) -> str:
     """The relation a view counts: the first mentions (one per event) or every mention."""
     return FACTS if view.mentions else EVENTS
 
@@ -131,19 +130,15 @@ def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any
     fine = f"precision_rank <= {BIN_RANK[view.bin]}"
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n + 1}) AS {q}" for n, q in enumerate(QUAD_NAMES))
     sql = f"""
-        SELECT CAST(date_trunc('{view.bin}', date) AS DATE) AS period, count(*) AS events, {quads},
-               round(avg(goldstein), 3) AS goldstein_mean
-        FROM {rows(connection, view)} AS r WHERE {where} AND date IS NOT NULL AND {fine}
-        GROUP BY 1 ORDER BY 1"""
+        SELECT CASE WHEN {fine} THEN CAST(date_trunc('{view.bin}', date) AS DATE) END AS period, count(*) AS events,
+               {quads}, round(avg(goldstein), 3) AS goldstein_mean
+        FROM {rows(view)} AS r WHERE {where} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
     found = {row["period"]: row for row in _dicts(connection.execute(sql, params))}
-    left = connection.execute(
-        f"SELECT count(*) FROM {rows(connection, view)} AS r WHERE {where} AND date IS NOT NULL AND NOT ({fine})",
-        params,
-    ).fetchone()
+    coarse = found.pop(None, {"events": 0})  # the events too coarse for this bin: one group, in the same scan
     periods = _periods(view, found)
     empty = {"events": 0, **dict.fromkeys(QUAD_NAMES, 0), "goldstein_mean": None}
     series = [{**empty, **found.get(p, {}), "period": p.isoformat()} for p in periods]
-    return {"bin": view.bin, "counting": _counting(view), "periods": series, "left_out": left[0] if left else 0}
+    return {"bin": view.bin, "counting": _counting(view), "periods": series, "left_out": coarse["events"]}
 
 
 def _periods(view: View, found: dict[date, Any]) -> list[date]:
@@ -178,17 +173,13 @@ def _next(day: date, unit: str) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def period_end(start: date, unit: str) -> date:
-    return _next(start, unit) - timedelta(days=1)
-
-
 def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
     """Directed graph of the `view.top` actors (countries and organisations) with most events in the selected
     period, and the edges among them with at least `view.min_events` events."""
     where, params = scope(connection, view, dyad=False, period=True)
     edges_sql = f"""
         SELECT source_c AS source, target_c AS target, count(*) AS weight, round(avg(goldstein), 3) AS goldstein_mean
-        FROM {rows(connection, view)} AS r
+        FROM {rows(view)} AS r
         WHERE {where} AND target_c IS NOT NULL AND source_c <> target_c GROUP BY ALL"""
     sql = f"""
         WITH edges AS MATERIALIZED ({edges_sql}),
@@ -236,7 +227,7 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     """A page of the list: events (one row per group, with its mentions, articles and sources) or mentions, in
     date order, for the selection."""
     where, params = scope(connection, view, dyad=True, period=True, selection=True)
-    relation = rows(connection, view)
+    relation = rows(view)
     total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
     page = [
         row[0]

@@ -119,6 +119,12 @@ def settle(page) -> None:
     page.wait_for_selector("body:not([data-busy])", state="attached")  # no wait_for_function: the CSP forbids eval
 
 
+def listed(page) -> int:
+    """The list's total, from "1–20 of 834 events" (nothing shown when it is empty)."""
+    text = page.locator("#page").inner_text()
+    return int(text.split(" of ")[1].split()[0]) if " of " in text else 0
+
+
 def test_views_render_and_cost_few_requests(server, browser) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1300})
     watch = Watch(page, server)
@@ -144,11 +150,27 @@ def test_views_render_and_cost_few_requests(server, browser) -> None:
     assert 1 <= clicked <= MAX_REQUESTS
     assert parse_qs(urlparse(page.url).query).get("period_from")
 
+    # the brush: a drag across the chart zooms into a period and selects it, in one request
+    box = page.locator("#timeline .nsewdrag").first.bounding_box()
+    y = box["y"] + box["height"] / 2
+
+    def brush() -> None:
+        page.mouse.move(box["x"] + box["width"] * 0.3, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
+        page.mouse.up()
+        settle(page)
+
+    before = parse_qs(urlparse(page.url).query).get("period_from")
+    assert 1 <= watch.count(brush) <= MAX_REQUESTS
+    assert parse_qs(urlparse(page.url).query).get("period_from") != before
+
     # events and mentions: the same selection, counted both ways
-    events = int(page.locator("#page").inner_text().split(" of ")[1].split()[0])
+    events = listed(page)
+    assert events >= 1
     switched = watch.count(lambda: (page.check("input[name=count][value=mentions]"), settle(page)))
     assert switched <= MAX_REQUESTS
-    mentions = int(page.locator("#page").inner_text().split(" of ")[1].split()[0])
+    mentions = listed(page)
     assert mentions >= 2 * events  # every event is reported by both outlets
     assert not watch.errors and not watch.outside
     page.close()
@@ -185,7 +207,7 @@ def test_paging_and_downloads(server, browser) -> None:
     watch = Watch(page, server)
     page.goto(f"{server}/?count=mentions")
     settle(page)
-    total = int(page.locator("#page").inner_text().split(" of ")[1].split()[0])
+    total = listed(page)
     assert total > 20 and page.locator("#events li.event").count() == 20
     first_page = page.locator("#events li.event").first.inner_text()
     paged = watch.count(lambda: (page.click("#next"), settle(page)))
@@ -213,6 +235,14 @@ def test_network_search_and_edge_selection(server, browser) -> None:
     assert parse_qs(urlparse(page.url).query)["node"] == ["IRN"]
     assert all("IRN" in code for code in page.locator("#events .code").all_inner_texts())
     page.screenshot(path=str(ARTIFACTS / "dashboard-network.png"), full_page=True)
+    # a click on an edge's arrow lists the events of that directed pair
+    page.fill("#find", "")
+    arrows = page.locator("#network .scatterlayer .trace").nth(-2).locator(".point")
+    clicked = watch.count(lambda: (arrows.first.click(force=True), settle(page)))
+    assert clicked <= MAX_REQUESTS
+    edge = parse_qs(urlparse(page.url).query)["edge"][0].split(",")
+    pairs = page.locator("#events .code").all_inner_texts()
+    assert pairs and all(code.startswith(edge[0]) and f"→ {edge[1]}" in code for code in pairs)
     assert not watch.errors and not watch.outside
     page.close()
 

@@ -10,7 +10,8 @@ from 25 outlets (so event groups have several mentions and sources), spread over
 two-month gap, and with the actors of half the stories swapped for countries drawn (skewed) from the 200 in the
 country table, so the network has about 200 actors. Then `group_events` groups them as `dyad ingest` does. The
 server (`dyad serve`) runs on 127.0.0.1; requests are sequential. One JSON line per run is printed and appended
-to bench/out/api_latency.jsonl.
+to bench/out/api_latency.jsonl, with the first request apart (it makes the dashboard's in-memory copy of the
+store) and the server's memory after the run.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
@@ -150,8 +152,9 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 def measure(db: Path, repeat: int) -> dict[str, object]:
     process, base = start_server(db)
     try:
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with httpx.Client(base_url=base, timeout=120) as client:
             health = client.get("/health").json()
+            first = timed(client, "/dashboard/view")  # makes the in-memory copy of the store
             by_view: dict[str, list[float]] = {}
             for name, query in VIEWS.items():  # one warm-up request each, then `repeat` timed ones
                 timed(client, f"/dashboard/view?{query}")
@@ -159,6 +162,7 @@ def measure(db: Path, repeat: int) -> dict[str, object]:
             downloads = [
                 timed(client, "/dashboard/download?a=RUS&b=USA&format=csv") for _ in range(max(2, repeat // 4))
             ]
+            rss = psutil.Process(process.pid).memory_info().rss
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -166,6 +170,8 @@ def measure(db: Path, repeat: int) -> dict[str, object]:
     return {
         "articles": health.get("articles"),
         "events": health.get("events"),
+        "first_request_ms": round(first, 1),
+        "server_rss_mb": round(rss / 2**20),
         "requests": len(every),
         "view": percentiles(every),
         "by_view": {name: percentiles(samples) for name, samples in by_view.items()},

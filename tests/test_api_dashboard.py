@@ -65,6 +65,8 @@ def test_one_request_holds_the_timeline_the_network_and_a_page(client) -> None:
     assert body["list"]["items"] and body["list"]["total"] >= len(body["list"]["items"])
     only = view(client, "parts=list")
     assert set(only) == {"counting", "list"}
+    actors = view(client, "parts=actors")["actors"]
+    assert {"RUSGOV", "USA"} <= {a["code"] for a in actors} and actors[0]["mentions"] >= actors[-1]["mentions"]
 
 
 def test_events_and_mentions_agree(client) -> None:

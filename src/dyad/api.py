@@ -261,7 +261,7 @@ def create_app(db: Path, write: bool = False, token_env: str = "DYAD_TOKEN", cor
             "events": counts.events,
         }
 
-    api_dashboard.install(app, db, write)
+    api_dashboard.install(app, db)
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 
     @app.get("/", include_in_schema=False)

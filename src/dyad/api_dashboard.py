@@ -1,7 +1,7 @@
 """The dashboard's own endpoints, and the third-party assets Dyad serves itself (no CDN: it works offline).
 
 - `GET /dashboard/view`: what one view of the dashboard shows, in one request: the timeline, the network and a
-  page of the list (`parts` picks some of them).
+  page of the list (`parts` picks some of them; `actors` adds the actor codes for suggestions).
 - `GET /dashboard/download`: the current view's list (every row of the selection, up to `MAX_DOWNLOAD`), its
   timeline or its network, as CSV or JSONL.
 - `GET /assets/...`: plotly.js from the installed `plotly` wheel, and Swagger UI / ReDoc from the installed
@@ -34,6 +34,7 @@ MAX_DOWNLOAD = 20_000
 DOWNLOAD_PAGE = 1_000
 ASSET_CACHE = "public, max-age=86400"
 CODE = r"^[A-Za-z]{2,12}$"
+PART = "(timeline|network|list|actors)"
 PLOVER = (
     "^(AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|"
     "MOBILIZE|COERCE|ASSAULT)$"
@@ -129,12 +130,13 @@ def view_parameters(
     )
 
 
-def install(app: FastAPI, db: Path, write: bool = False) -> None:
-    """Add the dashboard's endpoints, its assets and the offline /docs to `app`."""
-    app.include_router(router(db, write))
+def install(app: FastAPI, db: Path) -> None:
+    """Add the dashboard's endpoints, its assets and the offline /docs to `app` (the dashboard only reads, also
+    from a server started with --write)."""
+    app.include_router(router(db))
 
 
-def router(db: Path, write: bool) -> APIRouter:
+def router(db: Path) -> APIRouter:
     routes = APIRouter()
 
     cache = Cache(db)
@@ -153,12 +155,11 @@ def router(db: Path, write: bool) -> APIRouter:
     def dashboard_view(
         connection: duckdb.DuckDBPyConnection = store_dependency,
         view: q.View = view_dependency,
-        parts: Annotated[str, Query(pattern="^(timeline|network|list)(,(timeline|network|list))*$")] = (
-            "timeline,network,list"
-        ),
+        parts: Annotated[str, Query(pattern=f"^{PART}(,{PART})*$")] = ("timeline,network,list"),
     ) -> dict[str, Any]:
         """One view of the dashboard: `timeline` (continuous, per bin), `network` (top actors of the selected
-        period) and `list` (a page of events or mentions of the selection)."""
+        period), `list` (a page of events or mentions of the selection) and, when asked, `actors` (the codes most
+        mentioned, for suggestions)."""
         wanted = set(parts.split(","))
         result: dict[str, Any] = {"counting": "mentions" if view.mentions else "events"}
         if "timeline" in wanted:
@@ -167,6 +168,8 @@ def router(db: Path, write: bool) -> APIRouter:
             result["network"] = q.network(connection, view)
         if "list" in wanted:
             result["list"] = q.listing(connection, view)
+        if "actors" in wanted:
+            result["actors"] = q.actors(connection)
         return result
 
     @routes.get("/dashboard/download", tags=["dashboard"])

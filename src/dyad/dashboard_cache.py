@@ -79,9 +79,11 @@ class Cache:
         # actors and countries as small integers: filters and groupings over millions of rows compare numbers
         connection.execute("""
             CREATE OR REPLACE TABLE memory.main.actors AS
-            SELECT row_number() OVER (ORDER BY code) AS id, code, country FROM (
-                SELECT DISTINCT source_code AS code, source_country AS country FROM events
-                UNION SELECT DISTINCT target_code, target_country FROM events WHERE target_code IS NOT NULL)""")
+            SELECT row_number() OVER (ORDER BY code) AS id, code, any_value(country) AS country,
+                   min(name) AS name, count(*) AS mentions FROM (
+                SELECT source_code AS code, source_country AS country, source_name AS name FROM events
+                UNION ALL SELECT target_code, target_country, target_name FROM events WHERE target_code IS NOT NULL)
+            GROUP BY code""")
         connection.execute("""
             CREATE OR REPLACE TABLE memory.main.countries AS
             SELECT row_number() OVER (ORDER BY country) AS id, country

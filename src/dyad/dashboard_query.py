@@ -216,6 +216,14 @@ def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     }
 
 
+def actors(connection: duckdb.DuckDBPyConnection, limit: int = 300) -> list[dict[str, Any]]:
+    """The actor codes most mentioned, for the dashboard's suggestions."""
+    cursor = connection.execute(
+        f"SELECT code, country, name, mentions FROM {ACTORS} ORDER BY mentions DESC, code LIMIT ?", [limit]
+    )
+    return _dicts(cursor)
+
+
 def _names(connection: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
     if not codes:
         return {}

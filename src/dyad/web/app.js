@@ -1,6 +1,6 @@
 // Dyad dashboard: the timeline of a relation (or of everything), the network of the selected period, and the
 // events behind a selection with their evidence. Charts by plotly.js, served by Dyad from the plotly wheel.
-// Every view costs one request to /dashboard/view (the first load two: the actor list too).
+// Every view costs one request to /dashboard/view (the first also brings the actor suggestions).
 "use strict";
 
 import { drawList } from "./list.js";
@@ -72,6 +72,7 @@ async function show(parts, push = true) {
     $("network-note").textContent = `${graph.nodes.length} of ${graph.actors} actors, ` +
       `${$("network").drawnEdges} of ${graph.edges_total} edges (the strongest)`;
   }
+  if (view.actors) fillActors(view.actors);
   if (view.list) {
     const page = view.list;
     $("list-title").textContent = `${capital(counting)}: ${selection}`;
@@ -134,19 +135,21 @@ function find() {
 function fillChoices() {
   for (const type of PLOVER) $("plover").append(new Option(type.toLowerCase(), type));
   for (const [code, name] of Object.entries(ROOTS)) $("root").append(new Option(`${code} ${name}`, code));
-  fetch("/actors?limit=300").then((response) => response.json()).then((actors) => {
-    const seen = new Set();
-    for (const actor of actors) {
-      for (const code of [actor.country, actor.code]) {
-        if (!code || seen.has(code)) continue;
-        seen.add(code);
-        const option = document.createElement("option");
-        option.value = code;
-        option.label = code === actor.country ? actor.name.split(" (")[0] : actor.name;
-        $("actor-list").append(option);
-      }
+}
+
+function fillActors(actors) {
+  const seen = new Set(), options = [];
+  for (const actor of actors) {
+    for (const [code, label] of [[actor.country, actor.name.split(" (")[0]], [actor.code, actor.name]]) {
+      if (!code || seen.has(code)) continue;
+      seen.add(code);
+      const option = document.createElement("option");
+      option.value = code;
+      option.label = label;
+      options.push(option);
     }
-  }).catch(() => {});
+  }
+  $("actor-list").replaceChildren(...options);
 }
 
 $("filters").addEventListener("submit", (event) => {
@@ -181,4 +184,4 @@ window.addEventListener("popstate", () => {
 
 fillChoices();
 fillForm();
-run(["timeline", "network", "list"], false);
+run(["timeline", "network", "list", "actors"], false);  // the first view also brings the actor suggestions

@@ -1,7 +1,8 @@
 """The dashboard's pre-aggregation: a narrow in-memory copy of the store's events (`facts`, one row per mention,
 with its event group, whether it is the group's first mention, and its row in the store; `facts_events` holds the
 first mentions only, one row per event), the groups' counts (`groups`), actor and country ids (`actors`,
-`countries`) and the actors' names (`names`), made once and again whenever the store's file changes.
+`countries`), the actors' names (`names`) and the articles' titles and links (`articles`), made once and again
+whenever the store's file changes. The evidence of a page (sentence, spans) is read from the store itself.
 
 Every request attaches the store read-only to this app's one in-memory DuckDB connection for as long as it runs
 (about a millisecond, where opening the file as a new connection costs tens), so the file is free for
@@ -109,10 +110,14 @@ class Cache:
         connection.execute(
             "CREATE OR REPLACE TABLE memory.main.facts_events AS SELECT * FROM memory.main.facts WHERE first"
         )
+        connection.execute(
+            "CREATE OR REPLACE TABLE memory.main.articles AS SELECT doc_id, title, url, source, published FROM articles"
+        )
         # a page's lookups by event and by group are point queries: indexes make them a millisecond, not a scan
         connection.execute("CREATE INDEX facts_event ON memory.main.facts (event_id)")
         connection.execute("CREATE INDEX facts_group ON memory.main.facts (group_id)")
         connection.execute("CREATE INDEX groups_group ON memory.main.groups (group_id)")
+        connection.execute("CREATE INDEX articles_doc ON memory.main.articles (doc_id)")
         connection.execute("""
             CREATE OR REPLACE TABLE memory.main.names AS
             SELECT country, arg_min(name, (role IS NOT NULL, length(name))) AS name FROM (

@@ -296,7 +296,7 @@ def _add_sources(connection: duckdb.DuckDBPyConnection, items: list[dict[str, An
     stored = {
         row[0]: _article(*row)
         for row in connection.execute(
-            "SELECT doc_id, title, url, source, published FROM articles WHERE doc_id = ANY(?)",
+            "SELECT doc_id, title, url, source, published FROM memory.main.articles WHERE doc_id = ANY(?)",
             [sorted({doc for _, doc in pairs})],
         ).fetchall()
     }

@@ -54,14 +54,15 @@ class View:
 
 
 FACTS = "memory.main.facts"
-EVENTS = "memory.main.facts_events"  # the first mention of each group: one row per event
+GROUPS = "memory.main.groups"
 ACTORS = "memory.main.actors"
 COUNTRIES = "memory.main.countries"
 
 
-def rows(view: View) -> str:
-    """The relation a view counts: the first mentions (one per event) or every mention."""
-    return FACTS if view.mentions else EVENTS
+def rows(_view: View) -> str:
+    """The relation a view counts (`scope` keeps the first mentions only, one per event, unless it counts
+    mentions)."""
+    return FACTS
 
 
 def _ids(connection: duckdb.DuckDBPyConnection, table: str, sql: str, params: list[Any]) -> str:
@@ -75,7 +76,7 @@ def scope(
     connection: duckdb.DuckDBPyConnection, view: View, *, dyad: bool, period: bool, selection: bool = False
 ) -> tuple[str, list[Any]]:
     """WHERE clause of a view: its filters, and optionally its dyad, selected period and selected node/edge."""
-    clauses: list[str] = []
+    clauses: list[str] = [] if view.mentions else ["first"]
     params: list[Any] = []
     if view.root:
         clauses.append("starts_with(cameo, ?)")
@@ -237,16 +238,15 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     where, params = scope(connection, view, dyad=True, period=True, selection=True)
     relation = rows(view)
     total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
-    page = [
-        row[0]
-        for row in connection.execute(
-            f"SELECT store_row FROM {relation} AS r WHERE {where} ORDER BY seq "
-            f"LIMIT {int(view.limit)} OFFSET {int(view.offset)}",
-            params,
-        ).fetchall()
-    ]
-    items = _events(connection, page)
-    _add_sources(connection, items, grouped=not view.mentions)
+    page = connection.execute(
+        f"SELECT store_row, group_no FROM {relation} AS r WHERE {where} ORDER BY seq "
+        f"LIMIT {int(view.limit)} OFFSET {int(view.offset)}",
+        params,
+    ).fetchall()
+    found = _events(connection, [row for row, _ in page])
+    shown = [(found[row], group) for row, group in page if row in found]
+    items = [item for item, _ in shown]
+    _add_sources(connection, items, [group for _, group in shown], grouped=not view.mentions)
     count = total[0] if total else 0
     following = view.offset + view.limit if view.offset + view.limit < count else None
     return {
@@ -259,59 +259,56 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     }
 
 
-def _events(connection: duckdb.DuckDBPyConnection, rows: list[int]) -> list[dict[str, Any]]:
-    """The stored events at these rows of the store's table, in this order (the cache is rebuilt whenever the
-    store's file changes, so its row numbers are the store's)."""
+def _events(connection: duckdb.DuckDBPyConnection, rows: list[int]) -> dict[int, dict[str, Any]]:
+    """The stored events at these rows of the store's table (the cache is rebuilt whenever the store's file
+    changes, so its row numbers are the store's)."""
     if not rows:
-        return []
+        return {}
     cursor = connection.execute("SELECT rowid AS dyad_row, * FROM events WHERE rowid = ANY(?)", [rows])
     names = [d[0] for d in cursor.description]
     found = {}
     for row in cursor.fetchall():
         record = dict(zip(names, row, strict=True))
         found[record.pop("dyad_row")] = row_to_contract(record)
-    return [found[r] for r in rows if r in found]
+    return found
 
 
-def _add_sources(connection: duckdb.DuckDBPyConnection, items: list[dict[str, Any]], grouped: bool) -> None:
+def _add_sources(
+    connection: duckdb.DuckDBPyConnection, items: list[dict[str, Any]], group_nos: list[int], grouped: bool
+) -> None:
     """Each item's group (id, mentions, articles, sources) and the articles that report it, with their links."""
-    ids = [item["event_id"] for item in items]
-    if not ids:
+    if not items:
         return
-    marks = ", ".join("?" * len(ids))
-    groups = dict(
-        connection.execute(f"SELECT event_id, group_id FROM {FACTS} WHERE event_id IN ({marks})", ids).fetchall()
-    )
-    group_ids = sorted(set(groups.values()))
-    group_marks = ", ".join("?" * len(group_ids))
-    counts = {
+    wanted = sorted(set(group_nos))
+    marks = ", ".join("?" * len(wanted))  # IN with constants: DuckDB looks them up in the index
+    groups = {
         row[0]: row[1:]
         for row in connection.execute(
-            f"SELECT * FROM memory.main.groups WHERE group_id IN ({group_marks})", group_ids
+            f"SELECT group_no, group_id, mentions, articles, sources FROM {GROUPS} WHERE group_no IN ({marks})",
+            wanted,
         ).fetchall()
     }
     pairs = connection.execute(
-        f"SELECT DISTINCT group_id, doc_id FROM {FACTS} WHERE group_id IN ({group_marks})", group_ids
+        f"SELECT DISTINCT group_no, doc_no FROM {FACTS} WHERE group_no IN ({marks})", wanted
     ).fetchall()
     stored = {
-        row[0]: _article(*row)
+        row[0]: _article(*row[1:])
         for row in connection.execute(
-            "SELECT doc_id, title, url, source, published FROM memory.main.articles WHERE doc_id = ANY(?)",
+            "SELECT doc_no, doc_id, title, url, source, published FROM memory.main.articles WHERE doc_no = ANY(?)",
             [sorted({doc for _, doc in pairs})],
         ).fetchall()
     }
-    articles: dict[str, list[dict[str, Any]]] = {}
-    for group_id, doc_id in pairs:
-        if doc_id in stored:
-            articles.setdefault(group_id, []).append(stored[doc_id])
+    articles: dict[int, list[dict[str, Any]]] = {}
+    for group_no, doc_no in pairs:
+        if doc_no in stored:
+            articles.setdefault(group_no, []).append(stored[doc_no])
     for reports in articles.values():
         reports.sort(key=lambda article: (article["published"] or "", article["doc_id"]))
-    for item in items:
-        group_id = groups.get(item["event_id"], item["event_id"])
-        mentions, number, sources = counts.get(group_id, (1, 1, 1))
+    for item, group_no in zip(items, group_nos, strict=True):
+        group_id, mentions, number, sources = groups.get(group_no, (item["event_id"], 1, 1, 1))
         item["group_id"] = group_id
         item["group"] = {"mentions": mentions, "articles": number, "sources": sources}
-        item["articles"] = articles.get(group_id, [])[:SOURCES_PER_EVENT]
+        item["articles"] = articles.get(group_no, [])[:SOURCES_PER_EVENT]
         item["grouped"] = grouped
 
 

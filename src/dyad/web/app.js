@@ -4,7 +4,7 @@
 "use strict";
 
 import { drawList } from "./list.js";
-import { drawNetwork } from "./network.js";
+import { drawNetwork, highlight } from "./network.js";
 import * as State from "./state.js";
 import { drawTimeline, selectionShape } from "./timeline.js";
 
@@ -108,11 +108,13 @@ function selectPeriod(from, to) {
 
 function selectNode(id) {
   state = { ...state, node: id, edge: "", offset: "" };
+  highlight($("network"), id);
   run(["list"]);
 }
 
 function selectEdge(source, target) {
   state = { ...state, edge: `${source},${target}`, node: "", offset: "" };
+  highlight($("network"), null);
   run(["list"]);
 }
 
@@ -171,6 +173,7 @@ for (const radio of document.querySelectorAll('input[name="count"]')) {
 }
 $("find").addEventListener("change", find);
 $("clear").addEventListener("click", () => {
+  highlight($("network"), null);
   state = { ...state, period_from: "", period_to: "", node: "", edge: "", offset: "" };
   run(["timeline", "network", "list"]);
 });

@@ -157,6 +157,14 @@ export function drawNetwork(element, graph, state, handlers) {
   });
 }
 
+export function highlight(element, id) {
+  // the selected actor in colour, without a new layout or a new request
+  if (!element.nodes) return;
+  const color = element.nodes.map((n) => (n.id === id ? "#e0a030" : "#334155"));
+  const width = element.nodes.map((n) => (n.id === id ? 3 : 1));
+  Plotly.restyle(element, { "marker.color": [color], "marker.line.width": [width] }, [element.labelTrace]);
+}
+
 function relabel(element) {
   const full = element._fullLayout, zoomed = full.xaxis.range[1] - full.xaxis.range[0] < 0.6;
   const range = zoomed ? { x: full.xaxis.range, y: full.yaxis.range } : null;

@@ -183,3 +183,24 @@ def test_the_cache_follows_the_store(pipeline, tmp_path) -> None:
         store.write([article(pipeline, examples[1], "wire")])
     after = view(client, "count=mentions&parts=list")["list"]["total"]
     assert after > before
+
+
+def test_a_writer_holding_the_store_gets_it(database, tmp_path) -> None:
+    """While `dyad ingest` holds the file, the dashboard answers 503 with Retry-After, then serves again."""
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    shutil.copy(database, path)
+    client = TestClient(create_app(path))
+    assert view(client, "parts=list")["list"]["total"]
+    hold = f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(3)"
+    holder = subprocess.Popen([sys.executable, "-c", hold], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        busy = client.get("/dashboard/view?parts=list")
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "2"
+    finally:
+        holder.wait(timeout=30)
+    assert view(client, "parts=list")["list"]["total"]

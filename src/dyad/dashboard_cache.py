@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 
 from dyad.dedupe import has_groups
-from dyad.store import StoreBusy, StoreError
+from dyad.store import READ_WAIT_SECONDS, StoreBusy, StoreError
+from dyad.writer_turn import writer_waiting
 
 PRECISION = (
     "CASE date_precision WHEN 'week' THEN 1 WHEN 'month' THEN 2 WHEN 'season' THEN 3 WHEN 'quarter' THEN 3 "
@@ -56,14 +58,23 @@ class Cache:
                 self.connection.execute("DETACH store")
 
     def _attach(self) -> None:
+        """Attach the store as readers do (docs/concurrency.md): a writer waiting for the file goes first, and a
+        reader waits up to READ_WAIT_SECONDS for a writer's commit before answering "busy"."""
         path = str(self.db).replace("'", "''")
-        try:
-            self.connection.execute(f"ATTACH '{path}' AS store (READ_ONLY)")
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
-                busy = f"{self.db}: store busy, a writer (an ingest) is using it; retry in a few seconds"
-                raise StoreBusy(busy) from None
-            raise StoreError(f"{self.db}: cannot open as a DuckDB database") from None
+        deadline = time.monotonic() + READ_WAIT_SECONDS
+        delay = 0.05
+        while True:
+            try:
+                if not writer_waiting(self.db):
+                    self.connection.execute(f"ATTACH '{path}' AS store (READ_ONLY)")
+                    break
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(f"{self.db}: cannot open as a DuckDB database") from None
+            if time.monotonic() + delay > deadline:
+                raise StoreBusy(f"{self.db}: store busy, a writer (an ingest) is using it; retry in a few seconds")
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
         self.connection.execute("USE store")
 
     def _key(self) -> tuple[object, ...]:

@@ -119,6 +119,15 @@ def settle(page) -> None:
     page.wait_for_selector("body:not([data-busy])", state="attached")  # no wait_for_function: the CSP forbids eval
 
 
+def wait_until(page, condition, seconds: float = 10) -> None:
+    """Poll from Python (the page's CSP forbids the eval behind wait_for_function)."""
+    for _ in range(int(seconds * 10)):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the page did not get there")
+
+
 def listed(page) -> int:
     """The list's total, from "1–20 of 834 events" (nothing shown when it is empty)."""
     text = page.locator("#page").inner_text()
@@ -165,6 +174,15 @@ def test_views_render_and_cost_few_requests(server, browser) -> None:
     before = parse_qs(urlparse(page.url).query).get("period_from")
     assert 1 <= watch.count(brush) <= MAX_REQUESTS
     assert parse_qs(urlparse(page.url).query).get("period_from") != before
+    # a double-click shows everything again: no period selected
+    page.wait_for_timeout(600)  # a pause, as a person makes: Plotly counts clicks within 300 ms as one gesture
+    page.mouse.dblclick(box["x"] + box["width"] * 0.5, y)
+    wait_until(page, lambda: "period_from" not in page.url)
+    settle(page)
+    page.locator("#timeline .bars .point path").first.wait_for(state="attached")
+    bar = next(bars.nth(i) for i in range(bars.count()) if (bars.nth(i).bounding_box() or {}).get("height", 0) > 2)
+    bar.click(force=True)
+    settle(page)
 
     # events and mentions: the same selection, counted both ways
     events = listed(page)

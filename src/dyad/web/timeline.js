@@ -68,6 +68,7 @@ export function drawTimeline(element, timeline, state, handlers) {
       yref: "paper", x: 0.5, y: 0.5 }],
   };
   const config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+  element.fullRange = fullRange(x, bin);
   Plotly.react(element, [...bars, line], layout, config).then(() => bind(element, bin, handlers));
 }
 
@@ -81,11 +82,20 @@ function bind(element, bin, handlers) {
     const start = point.data.x[point.pointIndex];
     element.handlers.period(start, periodEnd(start, element.handlers.bin()));
   });
+  element.on("plotly_doubleclick", () => { element.resetting = true; });
   element.on("plotly_relayout", (change) => {
+    if (element.resetting) {  // a double-click: everything, whatever range the chart was first drawn with
+      element.resetting = false;
+      element.handlers.period(null, null);
+      Plotly.relayout(element, { "xaxis.range": element.fullRange });
+      return;
+    }
     if (change["xaxis.autorange"]) { element.handlers.period(null, null); return; }
     const range = change["xaxis.range"] || (change["xaxis.range[0]"] && [change["xaxis.range[0]"], change["xaxis.range[1]"]]);
     if (!range) return;
     const day = (value) => String(value).slice(0, 10);
-    element.handlers.period(day(range[0]), day(range[1]));
+    const whole = element.fullRange || [];  // a double-click goes back to the whole range: no selection
+    if (day(range[0]) === day(whole[0] || "") && day(range[1]) === day(whole[1] || "")) element.handlers.period(null, null);
+    else element.handlers.period(day(range[0]), day(range[1]));
   });
 }

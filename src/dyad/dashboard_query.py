@@ -53,16 +53,10 @@ class View:
     limit: int = 20
 
 
-FACTS = "memory.main.facts"
+FACTS = "memory.main.facts"  # every mention; `scope` keeps the first ones (one per event) unless counting mentions
 GROUPS = "memory.main.groups"
 ACTORS = "memory.main.actors"
 COUNTRIES = "memory.main.countries"
-
-
-def rows(_view: View) -> str:
-    """The relation a view counts (`scope` keeps the first mentions only, one per event, unless it counts
-    mentions)."""
-    return FACTS
 
 
 def _ids(connection: duckdb.DuckDBPyConnection, table: str, sql: str, params: list[Any]) -> str:
@@ -133,7 +127,7 @@ def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any
     sql = f"""
         SELECT CASE WHEN {fine} THEN CAST(date_trunc('{view.bin}', date) AS DATE) END AS period, count(*) AS events,
                {quads}, round(avg(goldstein), 3) AS goldstein_mean
-        FROM {rows(view)} AS r WHERE {where} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
+        FROM {FACTS} AS r WHERE {where} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
     found = {row["period"]: row for row in _dicts(connection.execute(sql, params))}
     coarse = found.pop(None, {"events": 0})  # the events too coarse for this bin: one group, in the same scan
     periods = _periods(view, found)
@@ -180,7 +174,7 @@ def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     where, params = scope(connection, view, dyad=False, period=True)
     edges_sql = f"""
         SELECT source_c AS source, target_c AS target, count(*) AS weight, round(avg(goldstein), 3) AS goldstein_mean
-        FROM {rows(view)} AS r
+        FROM {FACTS} AS r
         WHERE {where} AND target_c IS NOT NULL AND source_c <> target_c GROUP BY ALL"""
     sql = f"""
         WITH edges AS MATERIALIZED ({edges_sql}),
@@ -236,7 +230,7 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     """A page of the list: events (one row per group, with its mentions, articles and sources) or mentions, in
     date order, for the selection."""
     where, params = scope(connection, view, dyad=True, period=True, selection=True)
-    relation = rows(view)
+    relation = FACTS
     total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
     page = connection.execute(
         f"SELECT store_row, group_no FROM {relation} AS r WHERE {where} ORDER BY seq "

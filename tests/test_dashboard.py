@@ -62,6 +62,14 @@ def server(pipeline, tmp_path_factory):
     with Store(path) as store:
         store.write(coded)
         group_events(store.connection)
+    base, instance, thread = serve(path)
+    yield base
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def serve(path: Path):
+    """`dyad serve` of a store in this process, on a free port: (base URL, server)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -73,9 +81,7 @@ def server(pipeline, tmp_path_factory):
         if instance.started:
             break
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    return f"http://127.0.0.1:{port}", instance, thread
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +284,27 @@ def test_docs_are_offline(server, browser) -> None:
     for asset in ("plotly.min.js", "plotly.css", "swagger-ui-bundle.js", "swagger-ui.css"):
         assert httpx.get(f"{server}/assets/{asset}").status_code == 200
     page.close()
+
+
+@pytest.mark.skipif(not os.environ.get("DYAD_DASHBOARD_STORE"), reason="set DYAD_DASHBOARD_STORE to a large store")
+def test_a_large_store(browser) -> None:
+    """The same views on a large store (bench/api_latency.py builds one of 100,000 articles): rendered within the
+    request budget, with a screenshot in the artifacts."""
+    base, instance, thread = serve(Path(os.environ["DYAD_DASHBOARD_STORE"]))
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1300})
+        page.set_default_timeout(120_000)  # the first request makes the in-memory copy of the store
+        watch = Watch(page, base)
+        loaded = watch.count(lambda: (page.goto(f"{base}/?a=RUS&b=USA&bin=quarter&top=200"), settle(page)))
+        assert loaded == 1 and listed(page) > 1000
+        assert page.locator("#network .scatterlayer .trace").last.locator(".point").count() == 200
+        paged = watch.count(lambda: (page.click("#next"), settle(page)))
+        assert paged == 1 and page.locator("#events li.event").count() == 20
+        page.click("#previous")
+        settle(page)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-100k.png"), full_page=True)
+        assert not watch.errors and not watch.outside
+        page.close()
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)

@@ -25,6 +25,7 @@ BIN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 MAX_PERIODS = 5000
 MAX_EDGES = 1500  # the strongest edges among the top actors; the rest are counted in `edges_total`
 SOURCES_PER_EVENT = 5
+PAGE_LOOKUPS = 200
 QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
@@ -274,17 +275,14 @@ def _add_sources(
     if not items:
         return
     wanted = sorted(set(group_nos))
-    marks = ", ".join("?" * len(wanted))  # IN with constants: DuckDB looks them up in the index
+    among, values = _among("group_no", wanted)
     groups = {
         row[0]: row[1:]
         for row in connection.execute(
-            f"SELECT group_no, group_id, mentions, articles, sources FROM {GROUPS} WHERE group_no IN ({marks})",
-            wanted,
+            f"SELECT group_no, group_id, mentions, articles, sources FROM {GROUPS} WHERE {among}", values
         ).fetchall()
     }
-    pairs = connection.execute(
-        f"SELECT DISTINCT group_no, doc_no FROM {FACTS} WHERE group_no IN ({marks})", wanted
-    ).fetchall()
+    pairs = connection.execute(f"SELECT DISTINCT group_no, doc_no FROM {FACTS} WHERE {among}", values).fetchall()
     stored = {
         row[0]: _article(*row[1:])
         for row in connection.execute(
@@ -304,6 +302,14 @@ def _add_sources(
         item["group"] = {"mentions": mentions, "articles": number, "sources": sources}
         item["articles"] = articles.get(group_no, [])[:SOURCES_PER_EVENT]
         item["grouped"] = grouped
+
+
+def _among(column: str, values: list[int]) -> tuple[str, list[Any]]:
+    """`column` in `values`: for a page, IN with constants (DuckDB looks them up in the index); for a download of
+    thousands, one list parameter (a scan)."""
+    if len(values) <= PAGE_LOOKUPS:
+        return f"{column} IN ({', '.join('?' * len(values))})", list(values)
+    return f"{column} = ANY(?)", [values]
 
 
 def _article(doc_id: str, title: str | None, url: str | None, source: str | None, published: date | None) -> dict:

@@ -2,7 +2,9 @@
 with its event group, whether it is the group's first mention, and its row in the store; first mentions first, so
 a scan that counts events skips the row groups of the others), the groups with their counts (`groups`), actors,
 countries and articles as small integers (`actors`, `countries`, `articles`: filters and groupings over millions
-of rows compare numbers, and a 100,000-article store fits in a few hundred MB) and the actors' names (`names`);
+of rows compare numbers, and a 100,000-article store fits in a few hundred MB), the facts counted by everything
+a filter or a chart looks at (`cells`: syndicated copies and repeated mentions become one row with a count, what
+the timeline, the network and the list's total read) and the actors' names (`names`);
 made once and again whenever the store's file changes. A page's evidence (sentence, spans) is read from the store.
 
 Every request attaches the store read-only to this app's one in-memory DuckDB connection for as long as it runs
@@ -131,6 +133,11 @@ class Cache:
             SELECT f.* EXCLUDE (group_id, outlet), g.group_no
             FROM dashboard_staging f JOIN memory.main.groups g USING (group_id) ORDER BY f.first DESC, f.seq""")
         connection.execute("DROP TABLE dashboard_staging")
+        connection.execute("""
+            CREATE OR REPLACE TABLE memory.main.cells AS
+            SELECT first, uncertain, date, precision_rank, source, target, source_c, target_c, cameo, quad_class,
+                   plover_type, language, count(*) AS n, sum(goldstein) AS goldstein_sum, count(goldstein) AS goldsteins
+            FROM memory.main.facts GROUP BY ALL ORDER BY first DESC, date""")
         # a page's look-ups by group are point queries: an index makes them a millisecond, not a scan
         connection.execute("CREATE INDEX facts_group ON memory.main.facts (group_no)")
         connection.execute("CREATE INDEX groups_group ON memory.main.groups (group_no)")

@@ -55,6 +55,8 @@ class View:
 
 
 FACTS = "memory.main.facts"  # every mention; `scope` keeps the first ones (one per event) unless counting mentions
+CELLS = "memory.main.cells"  # the facts counted by everything a filter or a chart looks at: timeline and network
+GOLDSTEIN = "round(sum(goldstein_sum) / nullif(sum(goldsteins), 0), 3)"
 GROUPS = "memory.main.groups"
 ACTORS = "memory.main.actors"
 COUNTRIES = "memory.main.countries"
@@ -124,11 +126,11 @@ def timeline(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any
     Goldstein; and how many dated events are too coarse for this binning."""
     where, params = scope(connection, view, dyad=True, period=False)
     fine = f"precision_rank <= {BIN_RANK[view.bin]}"
-    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n + 1}) AS {q}" for n, q in enumerate(QUAD_NAMES))
+    quads = ", ".join(f"sum(n) FILTER (WHERE quad_class = {k + 1}) AS {q}" for k, q in enumerate(QUAD_NAMES))
     sql = f"""
-        SELECT CASE WHEN {fine} THEN CAST(date_trunc('{view.bin}', date) AS DATE) END AS period, count(*) AS events,
-               {quads}, round(avg(goldstein), 3) AS goldstein_mean
-        FROM {FACTS} AS r WHERE {where} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
+        SELECT CASE WHEN {fine} THEN CAST(date_trunc('{view.bin}', date) AS DATE) END AS period, sum(n) AS events,
+               {quads}, {GOLDSTEIN} AS goldstein_mean
+        FROM {CELLS} AS r WHERE {where} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
     found = {row["period"]: row for row in _dicts(connection.execute(sql, params))}
     coarse = found.pop(None, {"events": 0})  # the events too coarse for this bin: one group, in the same scan
     periods = _periods(view, found)
@@ -174,8 +176,8 @@ def network(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     period, and the edges among them with at least `view.min_events` events."""
     where, params = scope(connection, view, dyad=False, period=True)
     edges_sql = f"""
-        SELECT source_c AS source, target_c AS target, count(*) AS weight, round(avg(goldstein), 3) AS goldstein_mean
-        FROM {FACTS} AS r
+        SELECT source_c AS source, target_c AS target, sum(n) AS weight, {GOLDSTEIN} AS goldstein_mean
+        FROM {CELLS} AS r
         WHERE {where} AND target_c IS NOT NULL AND source_c <> target_c GROUP BY ALL"""
     sql = f"""
         WITH edges AS MATERIALIZED ({edges_sql}),
@@ -221,10 +223,10 @@ def actors(connection: duckdb.DuckDBPyConnection, limit: int = 300) -> list[dict
 
 
 def _names(connection: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
-    if not codes:
-        return {}
-    marks = ", ".join("?" * len(codes))
-    return dict(connection.execute(f"SELECT * FROM memory.main.names WHERE country IN ({marks})", codes).fetchall())
+    wanted = set(codes)  # a few hundred countries at most: read them all
+    return {
+        code: name for code, name in connection.execute("SELECT * FROM memory.main.names").fetchall() if code in wanted
+    }
 
 
 def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]:
@@ -232,7 +234,7 @@ def listing(connection: duckdb.DuckDBPyConnection, view: View) -> dict[str, Any]
     date order, for the selection."""
     where, params = scope(connection, view, dyad=True, period=True, selection=True)
     relation = FACTS
-    total = connection.execute(f"SELECT count(*) FROM {relation} AS r WHERE {where}", params).fetchone()
+    total = connection.execute(f"SELECT coalesce(sum(n), 0) FROM {CELLS} AS r WHERE {where}", params).fetchone()
     page = connection.execute(
         f"SELECT store_row, group_no FROM {relation} AS r WHERE {where} ORDER BY seq "
         f"LIMIT {int(view.limit)} OFFSET {int(view.offset)}",

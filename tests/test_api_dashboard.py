@@ -117,6 +117,8 @@ def test_actor_codes_at_any_level(client) -> None:
     assert {"USAGOV", "USA"} <= {item["target"]["code"] for item in government["list"]["items"]}
     directed = view(client, "a=RUSGOV&b=USA&directed=true&parts=list")["list"]["items"]
     assert all(item["source"]["code"] == "RUSGOV" for item in directed)
+    outgoing = view(client, "a=RUS&directed=true&parts=list&limit=100")["list"]["items"]
+    assert outgoing and all(item["source"]["country"] == "RUS" for item in outgoing)
 
 
 def test_selection_and_paging(client) -> None:
@@ -146,6 +148,7 @@ def test_downloads_are_the_view(client) -> None:
     total = view(client, "a=RUS&parts=list")["list"]["total"]
     rows = list(csv.DictReader(io.StringIO(download(client, "a=RUS", "csv"))))
     assert len(rows) == total and all(row["group_id"] for row in rows)
+    assert client.get("/dashboard/download?a=RUS&format=csv").headers["x-total-count"] == str(total)
     assert {"mentions", "sources", "sentence", "article_title", "article_url"} <= set(rows[0])
     edges = list(csv.DictReader(io.StringIO(download(client, "what=network", "csv"))))
     assert edges and {"source", "target", "weight"} <= set(edges[0])

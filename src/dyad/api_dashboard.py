@@ -179,11 +179,14 @@ def router(db: Path) -> APIRouter:
         what: Annotated[str, Query(pattern="^(list|timeline|network)$")] = "list",
     ) -> Response:
         """The current view as a file: its list (every row of the selection), its timeline or its network."""
-        records = _records(connection, view, what)
+        records, total = _records(connection, view, what)
         body = _jsonl(records) if format == "jsonl" else _csv(records)
         media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
-        name = f"dyad-{what}.{format}"
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        headers = {
+            "Content-Disposition": f'attachment; filename="dyad-{what}.{format}"',
+            "X-Total-Count": str(total),  # more than the rows in the file when the list is over MAX_DOWNLOAD
+        }
+        return Response(body, media_type=media, headers=headers)
 
     made: dict[str, str] = {}  # this app's plotly.css, made once from the installed plotly.min.js
 
@@ -210,14 +213,16 @@ def router(db: Path) -> APIRouter:
     return routes
 
 
-def _records(connection: duckdb.DuckDBPyConnection, view: q.View, what: str) -> list[dict[str, Any]]:
+def _records(connection: duckdb.DuckDBPyConnection, view: q.View, what: str) -> tuple[list[dict[str, Any]], int]:
+    """The rows of a download, and how many there are in all."""
     if what == "timeline":
-        return q.timeline(connection, view)["periods"]
+        periods = q.timeline(connection, view)["periods"]
+        return periods, len(periods)
     if what == "network":
         graph = q.network(connection, view)
-        return graph["edges"]
+        return graph["edges"], graph["edges_total"]
     page = q.listing(connection, replace(view, offset=0, limit=MAX_DOWNLOAD))  # every row, in one pass
-    return [_flat(item) for item in page["items"]]
+    return [_flat(item) for item in page["items"]], page["total"]
 
 
 def _flat(item: dict[str, Any]) -> dict[str, Any]:

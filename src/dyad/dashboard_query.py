@@ -114,6 +114,8 @@ def _dyad(connection: duckdb.DuckDBPyConnection, view: View) -> list[str]:
         if view.directed:
             return [f"source IN {a} AND target IN {b}"]
         return [f"(source IN {a} AND target IN {b} OR source IN {b} AND target IN {a})"]
+    if view.directed and (view.a or view.b):  # A -> anyone, or anyone -> B
+        return [f"source IN {actor(view.a)}"] if view.a else [f"target IN {actor(view.b or '')}"]
     one = view.a or view.b
     if one:
         ids = actor(one)

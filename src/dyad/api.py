@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dyad import analysis
+from dyad import analysis, api_dashboard
 from dyad.api_guard import Guard
 from dyad.dedupe import group_events, grouping_is_current, link_duplicates, mentions_with_groups
 from dyad.periods import PERIODS
@@ -84,7 +84,11 @@ def create_app(
     settings = Settings(db, write, token_env, parsers)
     Store(db, read_only=not write).close()  # fail at start, in one line, if the store cannot be opened
     app = FastAPI(
-        title="Dyad", version="0.1.0", description="Political events with evidence, from German and English news."
+        title="Dyad",
+        version="0.1.0",
+        description="Political events with evidence, from German and English news.",
+        docs_url=None,  # /docs and /redoc come from api_dashboard, with assets served by Dyad (offline)
+        redoc_url=None,
     )
 
     def reader() -> Any:
@@ -290,6 +294,7 @@ def create_app(
             "events": counts.events,
         }
 
+    api_dashboard.install(app, db)
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 
     @app.get("/", include_in_schema=False)

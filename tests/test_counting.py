@@ -106,6 +106,9 @@ def test_every_surface_counts_the_same_events_and_mentions(store_path) -> None:
     assert client.get("/events").json()["total"] == len(mentions)
     assert pairs(client.get("/dyads").json(), "actor_a", "actor_b") == expected_pairs
     assert pairs(client.get("/network").json()["edges"]) == expected_pairs
+    for count, index in (("events", 0), ("mentions", 1)):  # the dashboard's own queries count the same
+        view = client.get("/dashboard/view", params={"a": "FRA", "b": "ISR", "directed": True, "count": count})
+        assert view.json()["list"]["total"] == expected_pairs[("FRA", "ISR")][index], count
 
     with dyad.open(store_path) as data:
         frame = data.events(grouped=True)

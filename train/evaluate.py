@@ -6,7 +6,7 @@ tokens as in the CoNLL 2018 evaluation (punctuation included), and UAS/LAS witho
 Speed: sentences per second parsing the held-out part on one thread (all components, after a warm-up).
 
     python train/evaluate.py de --model train/output/de/model-last --heldout train/corpus/de_heldout.spacy \
-        [--ship src/dyad/models/parser-de] [--time-file F] [--metrics train/metrics_de.json]
+        [--ship src/dyad/models/parser-de] [--time-file F [F ...]] [--metrics train/metrics_de.json]
 """
 
 from __future__ import annotations
@@ -72,13 +72,25 @@ def ship(nlp: spacy.Language, lang: str, target: Path) -> float:
     return round(sum(f.stat().st_size for f in target.rglob("*") if f.is_file()) / 1e6, 2)
 
 
+def training_figures(lang: str, time_files: list[Path]) -> dict[str, object]:
+    """Steps per stage (stage 1 config, then the stage 2 config when there is one) and summed wall and CPU time."""
+    here = Path(__file__).resolve().parent
+    configs = [here / f"config_{lang}.cfg", here / f"config_{lang}_stage2.cfg"]
+    steps = [Config().from_disk(c, interpolate=False)["training"]["max_steps"] for c in configs if c.exists()]
+    out: dict[str, object] = {"train_max_steps": steps}
+    times = [[float(x) for x in f.read_text().split()[-3:]] for f in time_files if f.exists()]
+    if times:
+        out |= {"train_wall_s": round(sum(t[0] for t in times)), "train_cpu_s": round(sum(t[1] + t[2] for t in times))}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("lang")
     ap.add_argument("--model", type=Path, required=True)
     ap.add_argument("--heldout", type=Path, required=True)
     ap.add_argument("--ship", type=Path)
-    ap.add_argument("--time-file", type=Path)
+    ap.add_argument("--time-file", type=Path, nargs="*", default=[], help="/usr/bin/time files, one per stage")
     ap.add_argument("--metrics", type=Path)
     args = ap.parse_args()
     nlp = spacy.load(args.model)
@@ -89,11 +101,7 @@ def main() -> None:
     metrics |= score(gold, pred)
     metrics["sentences_per_s_one_thread"] = round(len(gold) / seconds, 1)
     metrics["pipeline"] = nlp.pipe_names
-    config = Path(__file__).resolve().parent / f"config_{args.lang}.cfg"
-    metrics["train_max_steps"] = Config().from_disk(config, interpolate=False)["training"]["max_steps"]
-    if args.time_file and args.time_file.exists():
-        wall, user, system = (float(x) for x in args.time_file.read_text().split()[-3:])
-        metrics |= {"train_wall_s": round(wall), "train_cpu_s": round(user + system)}
+    metrics |= training_figures(args.lang, args.time_file)
     if args.ship:
         metrics["model_mb"] = ship(nlp, args.lang, args.ship)
     print(json.dumps(metrics, indent=1))

@@ -125,7 +125,9 @@ class TreeArguments:
             answer.notes.append(f"source: the speaker ({tree.path(subject, verb)}, first person)")
             return
         governor = tree.head(verb)
-        if word in self._relatives and tree.dep(verb) == "acl:relcl" and governor is not None:
+        # a relative pronoun ("der", "which": a pronoun, not the article) opens a relative clause whatever the label
+        relative_clause = tree.dep(verb).endswith(":relcl") or tree.tokens[subject].upos == "PRON"
+        if word in self._relatives and relative_clause and governor is not None:
             if tree.tokens[governor].upos in {"VERB", "AUX"}:  # attached to a verb, a parse error: the actor before
                 answer.sources = self._actor_before(reading, subject)
                 answer.decided_source = bool(answer.sources)
@@ -144,10 +146,15 @@ class TreeArguments:
 
     def _can_be_subject(self, reading: Reading, nominal: int) -> bool:
         """A parse error check: a nominal with a preposition ("Am Dienstag") or in an oblique case is no subject."""
+        return self._without_preposition(reading, nominal) and reading.tree.morph(nominal, "Case") not in OBLIQUE_CASES
+
+    def _without_preposition(self, reading: Reading, nominal: int) -> bool:
+        """A core argument (subject, object) has no preposition: "bei den Vereinten Nationen" is no object."""
         first = min(reading.tree.subtree(nominal))
         if reading.word(first) in self._prepositions or (first > 0 and reading.word(first - 1) in self._prepositions):
             return False
-        return reading.tree.morph(nominal, "Case") not in OBLIQUE_CASES
+        # "bei den Vereinten Nationen": the preposition before the actor's name, past its article
+        return all(reading.view.governing_preposition(m) is None for m in reading.view.on_token.get(nominal, []))
 
     @staticmethod
     def _actor_before(reading: Reading, pronoun: int) -> list[Mention]:
@@ -257,14 +264,16 @@ class TreeArguments:
             return
         relative = [c for c in tree.children(top, *OBJECTS, "obl:arg") if reading.word(c) in self._relatives]
         governor = tree.head(top)
-        if relative and tree.dep(top) == "acl:relcl" and governor is not None:  # "Journalisten, denen X ... vorwirft"
+        if (
+            relative and tree.dep(top).endswith(":relcl") and governor is not None
+        ):  # "Journalisten, denen X ... vorwirft"
             self._take_targets(reading, top, governor, answer, "antecedent of the relative pronoun")
             return
         slots = tree.children(top, "nsubj:pass") if answer.passive else tree.children(top, *OBJECTS)
         if answer.passive and tree.dep(top) == "acl" and (noun := tree.head(top)) is not None:
             slots = [noun]
         kind = "passive subject" if answer.passive else "object"
-        for child in slots:
+        for child in [c for c in slots if self._without_preposition(reading, c)]:
             if self._take_targets(reading, top, child, answer, kind):
                 return
 
@@ -290,10 +299,17 @@ class TreeArguments:
         return found
 
     def _nearest_mention(self, reading: Reading, head: int) -> Mention | None:
+        """A nationality adjective of a singular noun that names no actor ("the French film bombed") makes no actor
+        of it; of a plural one it names a group of that country's people ("Russian hackers")."""
         tree, frontier = reading.tree, [head]
+        singular = tree.morph(head, "Number") == "Sing"
         while frontier:
             for node in frontier:
-                covering = reading.view.on_token.get(node)
+                covering = [
+                    m
+                    for m in reading.view.on_token.get(node, [])
+                    if node == head or not (singular and (m.modifier or m.kind == "adjective"))
+                ]
                 if covering:
                     return max(covering, key=lambda m: (not m.modifier, m.last - m.first))
             frontier = [c for node in frontier for c in tree.children(node) if self._enters(tree, c)]

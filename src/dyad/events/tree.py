@@ -74,10 +74,12 @@ class Tree:
         return [self.tokens[c].text.lower() for c in self.children(index, "case")]
 
     def conjuncts(self, index: int) -> list[int]:
-        """The token and the tokens coordinated with it ("Katar, Ägypten und die USA")."""
+        """The token and the tokens coordinated with it ("Katar, Ägypten und die USA"); a conjunct needs its
+        coordinator or comma (a "conj" without either is a parse error: "die USA Russlands Verbündeten Iran")."""
         order = [index]
         for child in self.children(index, "conj"):
-            order += self.conjuncts(child)
+            if self.children(child, "cc", "punct") or (child > 0 and self.dep(child - 1) in ("cc", "punct")):
+                order += self.conjuncts(child)
         return order
 
     def is_passive(self, verb: int) -> bool:

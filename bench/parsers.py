@@ -1,6 +1,8 @@
 """Speed and memory of Dyad's shipped parsers (dyad.text.parse), one sentence per call, on one thread.
 
-    OMP_NUM_THREADS=1 PYTHONPATH=src .venv/bin/python bench/parsers.py   (after train/prepare.py de and en)
+    OMP_NUM_THREADS=1 PYTHONPATH=src .venv/bin/python bench/parsers.py [--models DIR]   (after train/prepare.py)
+
+--models: a folder with parser-de/ and parser-en/ to measure instead of the shipped ones (e.g. an older copy).
 
 Speed per wall-clock second and per CPU second of this process (the latter does not depend on other load).
 Sentences are the held-out parts written by train/prepare.py (train/corpus/LANG_heldout.spacy), their gold words.
@@ -8,6 +10,7 @@ Sentences are the held-out parts written by train/prepare.py (train/corpus/LANG_
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import time
@@ -28,11 +31,14 @@ def rss_mb() -> float:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--models", type=Path, help="folder with parser-de/ and parser-en/ (default: the shipped models)")
+    args = ap.parse_args()
     base = rss_mb()
     report: dict[str, dict[str, float]] = {}
     for lang in ("de", "en"):
         before, start = rss_mb(), time.perf_counter()
-        nlp = load_parser(lang)
+        nlp = load_parser(lang, args.models / f"parser-{lang}" if args.models else None)
         load_s, load_mb = time.perf_counter() - start, rss_mb() - before
         words = [[t.text for t in d] for d in DocBin().from_disk(CORPUS / f"{lang}_heldout.spacy").get_docs(nlp.vocab)]
         for sent in words[:20]:

@@ -135,3 +135,15 @@ def test_html_links_other_than_http_are_not_taken_as_the_url(tmp_path) -> None:
     )
     (document,) = read_inputs(str(page))
     assert document.url is None
+
+
+def test_a_kicker_over_the_headline_is_not_the_title() -> None:
+    from dyad.pipeline import headline
+
+    assert headline(("Nahost", "Katar vermittelt zwischen Israel und Hamas", "Doha (dpa) - ...")) == (
+        "Katar vermittelt zwischen Israel und Hamas"
+    )
+    assert headline(("Russland greift an", "Kiew meldet Angriffe.")) == "Russland greift an"
+    assert headline(("Waffenruhe hält.",)) == "Waffenruhe hält."
+    lead = "Doha (dpa) - Katar und Ägypten haben am Dienstag neue Gespräche vermittelt."
+    assert headline(("Waffenruhe gebrochen", lead)) == "Waffenruhe gebrochen"  # a short headline over its lead

@@ -51,6 +51,25 @@ def article_paragraphs(paragraphs: tuple[str, ...], raw: RawDocument) -> tuple[s
     return paragraphs
 
 
+KICKER_WORDS = 3
+HEADLINE_WORDS = 20
+SENTENCE_ENDS = (".", "!", "?", "»", '"', "“", "”")
+
+
+def headline(paragraphs: tuple[str, ...]) -> str:
+    """The article's title from its text: the first paragraph, unless that is a kicker ("Nahost", "Europe": at most
+    three words, no sentence's end) over a headline (a longer line of at most 20 words, no sentence's end either;
+    a lead paragraph under a short headline is no headline)."""
+    first = paragraphs[0]
+    if len(paragraphs) < 2 or len(first.split()) > KICKER_WORDS or first.rstrip().endswith(SENTENCE_ENDS):
+        return first
+    second = paragraphs[1]
+    words = len(second.split())
+    if len(first.split()) < words <= HEADLINE_WORDS and not second.rstrip().endswith(SENTENCE_ENDS):
+        return second
+    return first
+
+
 def document_id(paragraphs: tuple[str, ...], raw: RawDocument) -> str:
     """The article's stable id: its own id, else a hash of its cleaned text (so copies share an id)."""
     return raw.id or stable_id("\n".join(paragraphs))
@@ -165,7 +184,7 @@ class Pipeline:
         return Article(
             doc_id=document_id(paragraphs, raw),
             paragraphs=paragraphs,
-            title=raw.title or paragraphs[0],
+            title=raw.title or headline(paragraphs),
             url=raw.url,
             source=raw.source,
             # --published, then the metadata, then a date line in the text, then the dateline's date (with a year)

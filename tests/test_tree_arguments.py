@@ -87,6 +87,20 @@ CASES = [
     ),
     (
         "en",
+        "a possessive pronoun's owner is the governing clause's subject",
+        "Russia denied that its troops attacked Ukraine.",
+        {("RUS", "190", "UKR")},
+        "governing clause",
+    ),
+    (
+        "de",
+        "a possessive pronoun's owner is the governing clause's subject",
+        "Russland bestritt, dass seine Truppen die Ukraine angegriffen hätten.",
+        {("RUS", "190", "UKR")},
+        "governing clause",
+    ),
+    (
+        "en",
         "a participle with an agent is a passive",
         "Villages shelled by Russia lie near Ukraine's border.",
         {("RUS", "194", "UKR")},

@@ -75,6 +75,8 @@ class TreeArguments:
         self._possessor_cases = frozenset(arguments.get("genitive_case_words", []))
         self._infinitive_markers = frozenset(clauses["infinitive_markers"]) | {"zu"}
         self._prepositions = frozenset(arguments["prepositions"]) - self._infinitive_markers
+        self._possessives = frozenset(arguments["possessives"])
+        self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens`."""
@@ -140,6 +142,10 @@ class TreeArguments:
             self._pronoun_subject(reading, verb, subject, answer)
             return
         answer.sources = self.phrase(reading, subject)
+        possessor = [c for c in tree.children(subject, "nmod", "det") if reading.word(c) in self._possessives]
+        if not answer.sources and possessor and possessor[0] not in reading.view.on_token:
+            self._pronoun_subject(reading, verb, possessor[0], answer)  # "Russia denied that its drones entered"
+            return
         answer.plain_subject = tree.dep(subject) == "nsubj"
         found = "" if answer.sources else ", names no actor"
         answer.notes.append(f"source: subject ({tree.path(subject, verb)}{found})")
@@ -192,6 +198,7 @@ class TreeArguments:
         elif relation == "conj" and not tree.children(verb, "nsubj"):
             self._source(reading, governor, answer, depth + 1)
             answer.notes.append(f"source: shared with the coordinated {reading.view.tokens[governor].text}")
+            answer.decided_source = bool(answer.sources)
         elif relation == "acl" and self._participle(reading, verb) and governor in reading.view.on_token:
             # "militants attacking the convoy"; "a declaration demanding", "the French film bombed": no actor noun
             answer.sources = self.phrase(reading, governor)
@@ -211,6 +218,7 @@ class TreeArguments:
             return
         self._source(reading, governor, answer, depth + 1)
         answer.notes.append(f"source: subject control by {reading.view.tokens[governor].text}")
+        answer.decided_source = bool(answer.sources)  # an inherited subject that names no actor decides nothing
 
     def _participle(self, reading: Reading, verb: int) -> bool:
         """A participle modifying a noun: no marker ("to"), no relative pronoun, no finite form ("whom X blames")."""
@@ -226,13 +234,14 @@ class TreeArguments:
             return not tree.children(verb, "aux")
         return any(reading.word(m) in self._infinitive_markers for m in tree.children(verb, "mark", "aux"))
 
-    @staticmethod
-    def _passive(reading: Reading, verb: int) -> bool:
-        """Where the tagger gives no verb form, an infinitive ("verhandeln werden": a future) is its own lemma."""
+    def _passive(self, reading: Reading, verb: int) -> bool:
+        """A passive auxiliary of the language's (not "had" labelled as one); where the tagger gives no verb form,
+        an infinitive ("verhandeln werden": a future) is its own lemma."""
         tree = reading.tree
         if tree.dep(verb) == "acl" and tree.children(verb, "obl:agent"):  # "property seized by government forces"
             return True
-        if not tree.is_passive(verb):
+        auxiliaries = tree.children(verb, "aux:pass")
+        if not tree.is_passive(verb) or not any(reading.word(a) in self._passive_forms for a in auxiliaries):
             return False
         token = reading.view.tokens[verb]
         return tree.morph(verb, "VerbForm") == "Part" or token.lower not in token.lemmas

@@ -226,3 +226,23 @@ def test_parser_choices() -> None:
     assert parser_choices(["none"]) == {"*": "none"}
     assert parser_choices(["de=none", "en=/models/x"]) == {"de": "none", "en": "/models/x"}
     assert parser_choices([str(shipped_path("en"))]) == {"en": str(shipped_path("en"))}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "denied", "happened"),
+    [
+        ("en", "Israel did not strike Iran but attacked Lebanon.", ("ISR", "190", "IRN"), ("ISR", "190", "LBN")),
+        (
+            "de",
+            "Russland griff die Ukraine an und verhandelte nicht mit Kiew.",
+            ("RUS", "046", "UKR"),
+            ("RUS", "190", "UKR"),
+        ),
+    ],
+)
+def test_a_negation_belongs_to_its_own_verb(code, lang, sentence, denied, happened) -> None:
+    events = {
+        (e.source.actor.country, e.cameo, e.target.actor.country if e.target else None): e for e in code(sentence, lang)
+    }
+    assert events[denied].negated
+    assert not events[happened].negated

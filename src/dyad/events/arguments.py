@@ -42,6 +42,7 @@ class Assignment:
     attributed_to: Mention | None = None
     pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    negation_elsewhere: bool = False  # from the tree: every negation of the sentence belongs to another verb
 
 
 class ArgumentFinder(ClauseRules):
@@ -152,6 +153,7 @@ class ArgumentFinder(ClauseRules):
             answer = self.tree_rules.noun_targets(reading, match.tokens, entry.preps, entry.between)
         else:
             answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between)
+            result.negation_elsewhere = self.tree_rules.negation_elsewhere(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

@@ -77,6 +77,7 @@ class TreeArguments:
         self._prepositions = frozenset(arguments["prepositions"]) - self._infinitive_markers
         self._possessives = frozenset(arguments["possessives"])
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
+        self._negation = frozenset(language.grammar["modality"]["negation"])
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens`."""
@@ -93,6 +94,36 @@ class TreeArguments:
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
         return answer
+
+    def negation_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """Every negation of the sentence belongs to another verb ("did not strike Iran but attacked Lebanon": the
+        attack on Lebanon is not denied). Only verbs the tagger calls verbs count, so a garbled parse changes
+        nothing; the clause-level judge decides otherwise."""
+        tree = reading.tree
+        verb = tree.top(tokens)
+        arguments = [c for c in tree.children(verb) if tree.relation(c) not in CLAUSAL | {"conj"}]
+        own = {verb, *tokens, *arguments}
+        negations = [t for t in range(len(tree)) if reading.word(t) in self._negation]
+        if not negations:
+            return False
+        governors = self._governors(tree, verb)
+        for negation in negations:
+            head = tree.head(negation)
+            if head is None or head in own or tree.tokens[head].upos not in {"VERB", "AUX"}:
+                return False
+            if head in governors:  # "did not agree to negotiate", "was kaum militärische Hilfe zulässt"
+                return False
+        return True
+
+    @staticmethod
+    def _governors(tree: Tree, verb: int) -> set[int]:
+        """The words that govern the trigger, up to the first coordination ("did not strike Iran but attacked
+        Lebanon": "attacked" hangs from "strike" as a conjunct, so that negation stays with "strike")."""
+        found, current = set(), verb
+        while tree.relation(current) not in {"conj", "parataxis"} and (head := tree.head(current)) is not None:
+            found.add(head)
+            current = head
+        return found
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
@@ -199,6 +230,7 @@ class TreeArguments:
             self._source(reading, governor, answer, depth + 1)
             answer.notes.append(f"source: shared with the coordinated {reading.view.tokens[governor].text}")
             answer.decided_source = bool(answer.sources)
+            answer.plain_subject = False  # the governing verb's subject, not this clause's: the tree decides
         elif relation == "acl" and self._participle(reading, verb) and governor in reading.view.on_token:
             # "militants attacking the convoy"; "a declaration demanding", "the French film bombed": no actor noun
             answer.sources = self.phrase(reading, governor)
@@ -219,6 +251,7 @@ class TreeArguments:
         self._source(reading, governor, answer, depth + 1)
         answer.notes.append(f"source: subject control by {reading.view.tokens[governor].text}")
         answer.decided_source = bool(answer.sources)  # an inherited subject that names no actor decides nothing
+        answer.plain_subject = False
 
     def _participle(self, reading: Reading, verb: int) -> bool:
         """A participle modifying a noun: no marker ("to"), no relative pronoun, no finite form ("whom X blames")."""

@@ -94,6 +94,7 @@ class TriggerLexicon:
         )
         self._max_span = int(language.grammar["language"].get("max_trigger_span", 0)) or None
         self._particles = language.optional_words("verbs", "separable_particles")
+        self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._verb_lemmas: dict[str, str] = dict(language.grammar.get("verbs", {}).get("verb_lemmas", {}))
 
     @classmethod
@@ -201,9 +202,11 @@ class TriggerLexicon:
         return head
 
     def _add_separable_verbs(self, tokens: list[Token], clause_of: list[int], joined: list[set[str]]) -> None:
-        """ "griffen ... an" -> "angreifen": a particle closing a clause joins the verbs before it."""
+        """ "griffen ... an" -> "angreifen": a particle closing a clause (before punctuation or a coordinator: "griff
+        die Ukraine an und verhandelte") joins the verbs before it."""
         for index, token in enumerate(tokens):
-            closes = index + 1 == len(tokens) or tokens[index + 1].text in CLOSING
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            closes = following is None or following.text in CLOSING or following.lower in self._coordinators
             if token.lower not in self._particles or not closes or index == 0:
                 continue
             clause = clause_of[index]

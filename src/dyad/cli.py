@@ -298,22 +298,23 @@ def _pipeline(actor_files: tuple[Path, ...], time_budget: float | None = None, p
     from dyad.pipeline import ARTICLE_SECONDS, Pipeline
     from dyad.text.parse import ParserError
 
-    chosen = _parser_choices(parsers)
+    chosen = _parser_choices(parsers, check=False)  # Pipeline.load loads the parsers named
     try:
         return Pipeline.load(actor_files, time_budget=time_budget or ARTICLE_SECONDS, parsers=chosen)
     except ParserError as error:
         raise click.ClickException(str(error)) from None
 
 
-def _parser_choices(parsers: tuple[str, ...]) -> dict[str, str]:
-    """`--parser` values as language -> parser; a parser that cannot be loaded is a one-line error."""
+def _parser_choices(parsers: tuple[str, ...], check: bool = True) -> dict[str, str]:
+    """`--parser` values as language -> parser; with `check` (commands whose pipelines are built later, in workers
+    or the server) a parser that cannot be loaded is a one-line error before any article is read."""
     if not parsers:
         return {}
     from dyad.text.parse import ParserError, load_parser, parser_choices
 
     try:
         chosen = parser_choices(parsers)
-        for language, source in chosen.items():
+        for language, source in chosen.items() if check else ():
             if language != "*" and source != "none":
                 load_parser(language, source)  # fail before any article is read
         return chosen

@@ -132,6 +132,8 @@ class Pipeline:
         known = known_actor_names()
         for path in pipeline.actor_files:
             read_user_actor_file(path, known)  # fail early, before any article is read
+        for code in pipeline.parsers.keys() & set(languages):
+            pipeline._parser(code)  # a parser the user named: fail early too, and load it once
         return pipeline
 
     def coder(self, code: str) -> SentenceCoder:
@@ -231,7 +233,7 @@ class Pipeline:
         assert context.trees is not None
         for language in {sentence.language for sentence in batch}:
             chosen = [sentence for sentence in batch if sentence.language == language]
-            context.trees.update(self.coder(language).trees(chosen, context.published))
+            context.trees.update(self.coder(language).trees(chosen, context))
 
     def code(
         self, raw: RawDocument, language: str | None = None, published: date | None = None, explain: bool = False

@@ -8,7 +8,7 @@ from datetime import date
 
 from dyad.actors.coreference import Discourse
 from dyad.actors.gazetteer import Gazetteer
-from dyad.actors.recognise import recognise
+from dyad.actors.recognise import Recognised, recognise
 from dyad.actors.resolve import Resolver, finish_texts
 from dyad.events.arguments import IRREALIS_CODES, PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
@@ -62,6 +62,7 @@ class ArticleContext:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     # dependency trees parsed ahead for the article (`SentenceCoder.trees`); None: parse each sentence as needed
     trees: dict[int, Tree] | None = None
+    recognised: dict[int, Recognised] = field(default_factory=dict)  # actors found while choosing what to parse
     explanations: list[SentenceExplanation] | None = None  # filled when the caller asks why (`--explain`)
 
 
@@ -100,7 +101,7 @@ class SentenceCoder:
 
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
-        found = recognise(tokens, self.gazetteer, self.language, context.published)
+        found = context.recognised.pop(sentence.index, None) or self._recognise(tokens, context.published)
         place_countries = [place.country for _, _, place in self.places.find([t.text for t in tokens])]
         mentions = self.resolver.resolve(tokens, found, context.discourse, place_countries)
         finish_texts(sentence.text, mentions)
@@ -162,19 +163,25 @@ class SentenceCoder:
             return None
         return Tree(tuple(dependencies.parse(self.parser, [t.text for t in tokens])))
 
-    def trees(self, sentences: list[Sentence], day: date | None) -> dict[int, Tree]:
-        """Trees for the sentences that may hold an event (a trigger word and an actor), parsed in one batch."""
+    def trees(self, sentences: list[Sentence], context: ArticleContext) -> dict[int, Tree]:
+        """Trees for the sentences that may hold an event (a trigger word and an actor), parsed in one batch; the
+        actors recognised on the way are kept in the context for `code`."""
         if self.parser is None:
             return {}
-        chosen = [s for s in sentences if self._may_hold_event(list(s.tokens), day)]
+        chosen = []
+        for sentence in sentences:
+            tokens = list(sentence.tokens)
+            if not self.triggers.may_match(tokens):
+                continue
+            found = self._recognise(tokens, context.published)
+            context.recognised[sentence.index] = found
+            if found.mentions or found.roles:
+                chosen.append(sentence)
         parsed = dependencies.parse_many(self.parser, [[t.text for t in s.tokens] for s in chosen])
         return {s.index: Tree(tuple(p)) for s, p in zip(chosen, parsed, strict=True)}
 
-    def _may_hold_event(self, tokens: list[Token], day: date | None) -> bool:
-        if not self.triggers.may_match(tokens):
-            return False
-        found = recognise(tokens, self.gazetteer, self.language, day)
-        return bool(found.mentions or found.roles)
+    def _recognise(self, tokens: list[Token], day: date | None) -> Recognised:
+        return recognise(tokens, self.gazetteer, self.language, day)
 
     def _events(
         self,

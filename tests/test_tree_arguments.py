@@ -229,20 +229,56 @@ def test_parser_choices() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "sentence", "denied", "happened"),
+    ("lang", "sentence", "flag", "marked", "unmarked"),
     [
-        ("en", "Israel did not strike Iran but attacked Lebanon.", ("ISR", "190", "IRN"), ("ISR", "190", "LBN")),
+        (
+            "en",
+            "Israel did not strike Iran but attacked Lebanon.",
+            "negated",
+            ("ISR", "190", "IRN"),
+            ("ISR", "190", "LBN"),
+        ),
         (
             "de",
             "Russland griff die Ukraine an und verhandelte nicht mit Kiew.",
-            ("RUS", "046", "UKR"),
+            "negated",
+            ("RUS", "046", "UKRGOV"),
             ("RUS", "190", "UKR"),
+        ),
+        (
+            "en",
+            "Russia could attack Ukraine and criticised NATO on Monday.",
+            "hypothetical",
+            ("RUS", "190", "UKR"),
+            ("RUS", "111", "NATO"),
+        ),
+        (
+            "de",
+            "Die USA würden Iran angreifen und kritisierten Russland.",
+            "hypothetical",
+            ("USA", "190", "IRN"),
+            ("USA", "111", "RUS"),
         ),
     ],
 )
-def test_a_negation_belongs_to_its_own_verb(code, lang, sentence, denied, happened) -> None:
+def test_a_negation_or_modal_belongs_to_its_own_verb(code, lang, sentence, flag, marked, unmarked) -> None:
     events = {
-        (e.source.actor.country, e.cameo, e.target.actor.country if e.target else None): e for e in code(sentence, lang)
+        (e.source.actor.code, e.cameo, e.target.actor.code if e.target else None): e for e in code(sentence, lang)
     }
-    assert events[denied].negated
-    assert not events[happened].negated
+    assert getattr(events[marked], flag)
+    assert not getattr(events[unmarked], flag)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "flag"),
+    [
+        ("en", "Israel did not strike Iran or attack Lebanon.", "negated"),
+        ("en", "Russia could attack Ukraine and seize Kyiv.", "hypothetical"),
+        ("de", "Die USA würden Iran angreifen und Russland kritisieren.", "hypothetical"),
+        ("en", "Iraq will expel the envoy unless Syria arrested the rebels and attacked their camps.", "hypothetical"),
+    ],
+)
+def test_a_conjunct_without_its_own_finite_verb_shares_the_marker(code, lang, sentence, flag) -> None:
+    events = code(sentence, lang)
+    assert len(events) >= 2
+    assert all(getattr(e, flag) for e in events if e.cameo[:2] in {"17", "19", "11"})

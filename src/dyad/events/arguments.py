@@ -43,6 +43,7 @@ class Assignment:
     pairs: list[tuple[Mention, Mention | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     negation_elsewhere: bool = False  # from the tree: every negation of the sentence belongs to another verb
+    supposition_elsewhere: bool = False  # and every modal or conditional word
 
 
 class ArgumentFinder(ClauseRules):
@@ -154,6 +155,7 @@ class ArgumentFinder(ClauseRules):
         else:
             answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between)
             result.negation_elsewhere = self.tree_rules.negation_elsewhere(reading, match.tokens)
+            result.supposition_elsewhere = self.tree_rules.supposition_elsewhere(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

@@ -200,6 +200,8 @@ class SentenceCoder:
         modality = self.modality.judge(view.tokens, match, clause, governing)
         if assignment.negation_elsewhere:  # the tree says the negation belongs to another verb
             modality = Modality(False, modality.hypothetical, modality.intent)
+        if assignment.supposition_elsewhere:  # and so the modal or conditional words
+            modality = Modality(modality.negated, False, modality.intent)
         if match.entry.speaker:  # the demand itself is real; what is demanded is not
             modality = Modality(modality.negated, False, False)
         elif governed_by and not (governed_by == {"03"} and modality.intent and match.entry.intent):

@@ -78,6 +78,7 @@ class TreeArguments:
         self._possessives = frozenset(arguments["possessives"])
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
         self._negation = frozenset(language.grammar["modality"]["negation"])
+        self._hypothetical = frozenset(language.grammar["modality"]["hypothetical"])
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens`."""
@@ -97,23 +98,47 @@ class TreeArguments:
 
     def negation_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
         """Every negation of the sentence belongs to another verb ("did not strike Iran but attacked Lebanon": the
-        attack on Lebanon is not denied). Only verbs the tagger calls verbs count, so a garbled parse changes
-        nothing; the clause-level judge decides otherwise."""
+        attack on Lebanon is not denied)."""
+        return self._markers_elsewhere(reading, tokens, self._negation)
+
+    def supposition_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """Every modal or conditional word of the sentence belongs to another verb ("Russia could attack Ukraine
+        and criticised NATO": only the attack is supposed)."""
+        return self._markers_elsewhere(reading, tokens, self._hypothetical)
+
+    def _markers_elsewhere(self, reading: Reading, tokens: tuple[int, ...], words: frozenset[str]) -> bool:
+        """Whether the sentence has marker words and the tree hangs each from a verb that is neither the trigger,
+        nor one of its arguments, nor a verb governing it. Only verbs the tagger calls verbs count, so a garbled
+        parse changes nothing; the clause-level judge decides otherwise."""
         tree = reading.tree
         verb = tree.top(tokens)
         arguments = [c for c in tree.children(verb) if tree.relation(c) not in CLAUSAL | {"conj"}]
         own = {verb, *tokens, *arguments}
-        negations = [t for t in range(len(tree)) if reading.word(t) in self._negation]
-        if not negations:
+        markers = [t for t in range(len(tree)) if reading.word(t) in words]
+        if not markers:
             return False
         governors = self._governors(tree, verb)
-        for negation in negations:
-            head = tree.head(negation)
+        coordinated = self._coordinated_with(tree, verb)
+        finite = tree.morph(verb, "VerbForm") == "Fin" or tree.morph(verb, "Mood") is not None
+        for marker in markers:
+            head = tree.head(marker)
             if head is None or head in own or tree.tokens[head].upos not in {"VERB", "AUX"}:
                 return False
             if head in governors:  # "did not agree to negotiate", "was kaum militärische Hilfe zulässt"
                 return False
+            if head in coordinated and (tree.relation(marker) == "mark" or not finite):
+                return False  # "unless X arranged a ceasefire and held elections", "could attack and seize"
         return True
+
+    def _coordinated_with(self, tree: Tree, verb: int) -> set[int]:
+        """The verbs a conjunct is coordinated with, and what governs them: a subordinator scopes over all of a
+        clause's conjuncts, an auxiliary or adverb over those without a finite form of their own (the tagger's
+        VerbForm=Fin or a Mood: German finite verbs often carry only Mood and Person)."""
+        found, current = set(), verb
+        while tree.relation(current) == "conj" and (head := tree.head(current)) is not None and head not in found:
+            found.add(head)
+            current = head
+        return found | self._governors(tree, current) if found else found
 
     @staticmethod
     def _governors(tree: Tree, verb: int) -> set[int]:

@@ -282,3 +282,17 @@ def test_a_conjunct_without_its_own_finite_verb_shares_the_marker(code, lang, se
     events = code(sentence, lang)
     assert len(events) >= 2
     assert all(getattr(e, flag) for e in events if e.cameo[:2] in {"17", "19", "11"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "triple"),
+    [
+        ("de", "Kremlsprecher Dmitri Peskow kritisierte die NATO scharf.", ("RUSGOV", "111", "NATO")),
+        ("de", "Der Iran, ein enger Verbündeter Russlands, verurteilte Israel.", ("IRN", "111", "ISR")),
+        ("en", "Kremlin spokesman Dmitry Peskov criticised NATO.", ("RUSGOV", "111", "NATO")),
+        ("en", "Pakistan, a close ally of the United States, condemned India.", ("PAK", "111", "IND")),
+    ],
+)
+def test_an_apposition_is_part_of_its_actor_not_another_source(code, lang, sentence, triple) -> None:
+    found = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None) for e in code(sentence, lang)}
+    assert found == {triple}

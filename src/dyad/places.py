@@ -46,7 +46,11 @@ class Place:
 class Places:
     def __init__(self, by_form: dict[tuple[str, ...], Place]):
         self._by_form = by_form
-        self._longest = max((len(k) for k in by_form), default=1)
+        lengths: dict[str, set[int]] = {}
+        for form in by_form:
+            lengths.setdefault(form[0], set()).add(len(form))
+        # first word -> the lengths of the names starting with it, longest first: most words start none
+        self._lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
     @classmethod
     def load(cls, languages: tuple[str, ...]) -> Places:
@@ -73,12 +77,13 @@ class Places:
         found = []
         i = 0
         while i < len(words):
-            for length in range(min(self._longest, len(words) - i), 0, -1):
-                place = self._by_form.get(tuple(lowered[i : i + length]))
-                if place is not None and words[i][:1].isupper():
-                    found.append((i, i + length - 1, place))
-                    i += length
-                    break
-            else:
-                i += 1
+            step = 1
+            if words[i][:1].isupper():
+                for length in self._lengths.get(lowered[i], ()):
+                    place = self._by_form.get(tuple(lowered[i : i + length])) if i + length <= len(words) else None
+                    if place is not None:
+                        found.append((i, i + length - 1, place))
+                        step = length
+                        break
+            i += step
         return found

@@ -296,3 +296,27 @@ def test_a_conjunct_without_its_own_finite_verb_shares_the_marker(code, lang, se
 def test_an_apposition_is_part_of_its_actor_not_another_source(code, lang, sentence, triple) -> None:
     found = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None) for e in code(sentence, lang)}
     assert found == {triple}
+
+
+def test_the_fast_parsers_are_chosen_by_name() -> None:
+    assert parser_choices(["fast"]) == {"*": "fast"}
+    assert parser_choices(["de=fast", "en=none"]) == {"de": "fast", "en": "none"}
+    pipeline = Pipeline.load(parsers={"*": "fast"})
+    for language in ("de", "en"):
+        parser = pipeline.coder(language).parser
+        assert parser is not None and "fast" in str(parser.path)
+
+
+@pytest.fixture(scope="module")
+def fast_code():
+    pipeline = Pipeline.load(parsers={"*": "fast"})
+
+    def run(text: str, lang: str):
+        return pipeline.code(RawDocument(text=text, origin="test", language=lang, published=date(2026, 3, 2))).events
+
+    return run
+
+
+@pytest.mark.parametrize(("lang", "construction", "sentence", "expected", "decided_by"), CASES)
+def test_the_fast_parsers_read_the_constructions(fast_code, lang, construction, sentence, expected, decided_by) -> None:
+    test_tree_construction(fast_code, lang, construction, sentence, expected, decided_by)

@@ -37,10 +37,11 @@ parser_option = click.option(
     "--parser",
     "parsers",
     multiple=True,
-    metavar="NAME|PATH|LANG=NAME|none",
+    metavar="fast|NAME|PATH|LANG=...|none",
     envvar="DYAD_PARSER",
-    help="Dependency parser: an installed spaCy pipeline with UD labels (package name or path; for the language it"
-    " was trained on, or LANG=...), or 'none' for the clause rules alone (faster). Default: the shipped parsers;"
+    help="Dependency parser: 'fast' for the shipped narrower parsers (about twice as fast, a little less accurate;"
+    " docs/benchmarks.md), an installed spaCy pipeline with UD labels (package name or path; for the language it"
+    " was trained on, or LANG=...), or 'none' for the clause rules alone (fastest). Default: the shipped parsers;"
     " also read from $DYAD_PARSER (space-separated). Repeatable.",
 )
 actors_option = click.option(

@@ -2,7 +2,9 @@
 "Möglichkeit von Militärschlägen", "would strike"), or announced as an intention ("bereit sei, zu vermitteln")?
 
 Scope is the trigger's clause; subordinate and infinitive clauses also see their governing clause, so "bereit sei,
-zwischen X und Y zu vermitteln" is an intention and "Unklar ist, ob ..." a supposition.
+zwischen X und Y zu vermitteln" is an intention and "Unklar ist, ob ..." a supposition. Where there is a parse, the
+tree narrows this scope (`TreeArguments.negation_elsewhere` / `supposition_elsewhere` in syntax.py): a negation or
+modal word that hangs from another, coordinated verb does not count for the trigger.
 """
 
 from __future__ import annotations

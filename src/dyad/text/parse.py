@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from dyad.resources import data_path
 
 SHIPPED = ("de", "en")
+SHIPPED_VARIANTS = ("fast",)  # parser-<lang>-fast: narrower networks (train/fast.overrides), about twice as fast
 Parser = spacy.Language
 NO_PARSER = "none"
 UD_LABELS = frozenset({"nsubj", "obj", "obl"})  # labels every UD parser has and other schemes (ClearNLP, TIGER) lack
@@ -47,8 +48,8 @@ class ParsedToken(NamedTuple):
     morph: Mapping[str, str] = NO_FEATURES
 
 
-def shipped_path(language: str) -> Path:
-    return data_path("models", f"parser-{language}")
+def shipped_path(language: str, variant: str = "") -> Path:
+    return data_path("models", f"parser-{language}-{variant}" if variant else f"parser-{language}")
 
 
 def parser_language(name_or_path: str | Path) -> str:
@@ -64,12 +65,13 @@ def parser_language(name_or_path: str | Path) -> str:
 
 
 def parser_choices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """Language -> parser from `--parser` values: "none" (no parser for any language), "LANG=none",
-    "LANG=NAME|PATH", or a bare "NAME|PATH" for the language the pipeline was trained for."""
+    """Language -> parser from `--parser` values: "none" (no parser for any language), "fast" (the shipped fast
+    parsers), "LANG=none", "LANG=fast", "LANG=NAME|PATH", or a bare "NAME|PATH" for the language the pipeline was
+    trained for."""
     chosen: dict[str, str] = {}
     for value in values:
-        if value == NO_PARSER:
-            chosen["*"] = NO_PARSER
+        if value == NO_PARSER or value in SHIPPED_VARIANTS:
+            chosen["*"] = value
             continue
         language, sep, source = value.partition("=")
         if sep and len(language) == 2 and language.isalpha():
@@ -80,10 +82,14 @@ def parser_choices(values: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 
 def load_parser(language: str, name_or_path: str | Path | None = None) -> spacy.Language:
-    """The shipped parser for `language`, or a spaCy pipeline by installed package name or path."""
-    if name_or_path is None and language not in SHIPPED:
-        raise ParserError(f"no parser shipped for language {language!r} (shipped: {', '.join(SHIPPED)})")
-    source = name_or_path if name_or_path is not None else shipped_path(language)
+    """The shipped parser for `language` (or its variant "fast"), or a spaCy pipeline by package name or path."""
+    source: str | Path
+    if name_or_path is None or name_or_path in SHIPPED_VARIANTS:
+        if language not in SHIPPED:
+            raise ParserError(f"no parser shipped for language {language!r} (shipped: {', '.join(SHIPPED)})")
+        source = shipped_path(language, str(name_or_path or ""))
+    else:
+        source = name_or_path
     try:
         nlp = spacy.load(source)
     except (OSError, ValueError, KeyError) as exc:

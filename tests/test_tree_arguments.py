@@ -317,6 +317,18 @@ def fast_code():
     return run
 
 
-@pytest.mark.parametrize(("lang", "construction", "sentence", "expected", "decided_by"), CASES)
+FAST_MISREADS = {  # the narrower networks misparse these (docs/benchmarks.md, "Parse speed")
+    "relative clause: the antecedent is the subject": "de",
+    "a participle with an agent is a passive": "en",
+}
+FAST_CASES = [
+    pytest.param(*case, marks=pytest.mark.xfail(reason="a known misparse of the fast parser", strict=True))
+    if FAST_MISREADS.get(case[1]) == case[0]
+    else case
+    for case in CASES
+]
+
+
+@pytest.mark.parametrize(("lang", "construction", "sentence", "expected", "decided_by"), FAST_CASES)
 def test_the_fast_parsers_read_the_constructions(fast_code, lang, construction, sentence, expected, decided_by) -> None:
     test_tree_construction(fast_code, lang, construction, sentence, expected, decided_by)

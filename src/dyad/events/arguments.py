@@ -109,7 +109,7 @@ class ArgumentFinder(ClauseRules):
             # the tree's object is the clause rules' subject (a parse that found two objects): theirs decide both
             result.targets = [t for t in result.targets if t is not None and t not in result.sources]
         if not result.targets:
-            result.targets = self._targets(view, match, clause, result.sources)
+            result.targets = self.target_rules.targets(view, match, clause, result.sources)
         object_relative = clause.kind == "rel" and view.tokens[clause.first].lower in self._object_relatives
         if object_relative and all(t is None for t in result.targets):
             antecedent = [m for m in self._antecedent(view, clause) if m not in result.sources]

@@ -8,23 +8,26 @@ what the dependency rules leave open (see `arguments.py` for which decides when)
   before the trigger. Passive clauses ("wurde von X angegriffen", "was struck by X") swap agent and subject;
 - a clause without a subject inherits one: an infinitive clause from its governing clause, a coordinated clause
   from the one before, quoted speech and "wir"/"we" from the speaker ("sagte Kremlsprecher Peskow");
-- the target is the object of the trigger's own preposition ("Gespräche mit X", "Kritik an X", "zwischen X und
-  Y"), else (verbs only) the first other actor of the clause that is not in an unrelated prepositional phrase.
+- targets: `clause_targets.py`.
 """
 
 from __future__ import annotations
 
+from dyad.events.clause_targets import (
+    IRREALIS_CODES,
+    PROTEST_ROOT,
+    ClauseTargets,
+    complement_opener,
+    genitive_after,
+    mention_after,
+)
 from dyad.events.clauses import Clause, ClauseParse
 from dyad.events.triggers import TriggerMatch
 from dyad.events.view import SentenceView
 from dyad.lang import Language
 from dyad.model import Mention, Token
 
-# appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
-# "threatened to break relations", "accused X of violating"
-IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
-# a protest is directed at whom its demands address: "went on hunger strike to demand the resignation of X"
-PROTEST_ROOT = "14"
+__all__ = ["IRREALIS_CODES", "PROTEST_ROOT", "ClauseRules"]
 
 
 class ClauseRules:
@@ -38,20 +41,18 @@ class ClauseRules:
         self._articles = frozenset(arguments["articles"])
         self._possessives = frozenset(arguments["possessives"])
         self._agent = frozenset(arguments["agent_prepositions"])
-        self._between = frozenset(arguments["between"])
         self._passive = frozenset(arguments["passive_auxiliary_forms"])
         self._first_person = frozenset(arguments["first_person"])
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
-        self._authored = frozenset(arguments.get("authored_nouns", []))
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
-        self._authoring = frozenset(arguments.get("authoring_prepositions", []))
         self._infinitive_markers = frozenset(language.grammar["clauses"]["infinitive_markers"])
         self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
         self._object_relatives = frozenset(language.grammar["clauses"].get("object_relatives", []))
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._subject_anywhere = language.rules.subject_anywhere
+        self.target_rules = ClauseTargets(language)
 
     def view(self, text: str, tokens: list[Token], mentions: list[Mention], parse: ClauseParse) -> SentenceView:
         return SentenceView(
@@ -190,7 +191,7 @@ class ClauseRules:
             return []  # "Berlin rejected calls by Minsk, saying it was ...": no auxiliary before it, no passive
         for index in clause.tokens:
             if view.tokens[index].lower in self._agent:
-                mention = self._mention_after(view, index, clause)
+                mention = mention_after(view, index, clause, self._prepositions)
                 if mention is not None:
                     return view.group_of(mention)
         return []
@@ -241,7 +242,7 @@ class ClauseRules:
                 if mention.last == before and (mention.modifier or mention.genitive or possessive or name_as_modifier):
                     return view.group_of(mention)
         if not match.entry.patient:
-            following = self._genitive_after(view, noun)
+            following = genitive_after(view, noun)
             if following:
                 return following
         for index in range(noun + 1, min(noun + 4, len(view.tokens))):
@@ -278,24 +279,8 @@ class ClauseRules:
         )
 
     def _in_complement_of(self, view: SentenceView, noun: TriggerMatch, other: TriggerMatch) -> bool:
-        opener = self._complement_opener(view, noun.last, self._complementizers)
+        opener = complement_opener(view, noun.last, self._complementizers)
         return opener is not None and opener < other.first
-
-    @staticmethod
-    def _complement_opener(view: SentenceView, last: int, openers: frozenset[str]) -> int | None:
-        """Where "that"/"to" opens what a word governs, right after it or after a time word or two ("its demand
-        today that ...")."""
-        for index in range(last + 1, min(last + 4, len(view.tokens))):
-            if view.tokens[index].lower in openers:
-                return index
-        return None
-
-    def _genitive_after(self, view: SentenceView, noun: int) -> list[Mention]:
-        for index in (noun + 1, noun + 2):
-            mention = view.starting.get(index)
-            if mention is not None and mention.genitive:
-                return view.group_of(mention)
-        return []
 
     def _noun_in_phrase(self, view: SentenceView, match: TriggerMatch) -> bool:
         index = match.first - 1
@@ -314,111 +299,4 @@ class ClauseRules:
                 index -= 1
                 continue
             return False
-        return False
-
-    def _targets(
-        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
-    ) -> list[Mention | None]:
-        entry = match.entry
-        used = {id(m) for m in sources}
-        if entry.between:
-            for index in clause.tokens:
-                if view.tokens[index].lower in self._between:
-                    mention = self._mention_after(view, index, clause)
-                    if mention is not None:
-                        return [m for m in view.group_of(mention) if id(m) not in used]
-        if entry.preps:
-            found = self._prepositional_target(view, match, clause, used)
-            if found:
-                return found
-        if entry.patient:
-            following = self._genitive_after(view, match.last)
-            if following:
-                return list(following)
-        if entry.noun:
-            return self._complement_target(view, match, clause, sources)
-        if entry.intransitive:  # "resigned as the opposition threatened": what follows is no object
-            return [None]
-        return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
-
-    def _complement_target(
-        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
-    ) -> list[Mention | None]:
-        """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya", "its demand that Israel ease
-        restrictions": a demand, offer, refusal or threat without an object of its own is directed at the first
-        other country in what it governs."""
-        protest = match.entry.cameo.startswith(PROTEST_ROOT)
-        if not match.entry.cameo.startswith(IRREALIS_CODES) and not protest:
-            return [None]
-        own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too
-        governed = [
-            c
-            for c in view.parse.clauses
-            if c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers)
-        ]
-        opener = self._complement_opener(view, match.last, self._infinitive_markers | self._complementizers)
-        for mention in view.mentions:
-            if mention.modifier or mention.actor.country in own:
-                continue
-            if (opener is not None and view.in_clause(mention, clause) and mention.first > opener) or any(
-                view.in_clause(mention, child) for child in governed
-            ):
-                return list(view.group_of(mention))
-        return [None]
-
-    def _prepositional_target(
-        self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]
-    ) -> list[Mention | None]:
-        entry = match.entry
-        window = clause.tokens
-        if entry.noun:
-            window = [i for i in clause.tokens if match.last < i <= match.last + 8]
-        for index in window:
-            if view.tokens[index].lower not in entry.preps:
-                continue
-            mention = self._mention_after(view, index, clause)
-            if mention is not None and id(mention) not in used:
-                return [m for m in view.group_of(mention) if id(m) not in used]
-        return []
-
-    def _mention_after(self, view: SentenceView, index: int, clause: Clause) -> Mention | None:
-        """The first actor in the phrase after a preposition, before the next preposition or clause end."""
-        for position in range(index + 1, min(index + 10, len(view.tokens))):
-            if view.parse.clause_of[position] != clause.id:
-                return None
-            for mention in view.on_token.get(position, []):
-                if mention.first == position or mention.modifier:
-                    return mention
-            word = view.tokens[position].lower
-            if word in self._prepositions and position > index + 1 and word not in {"of", "des", "der"}:
-                return None
-        return None
-
-    def _object(
-        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
-    ) -> list[Mention | None]:
-        source_codes = {m.actor.code for m in sources}
-        for mention in view.mentions:
-            if not view.in_clause(mention, clause) or mention in sources:
-                continue
-            if not self._subject_anywhere and mention.first <= match.first:
-                continue
-            adjective_object = mention.kind == "adjective"  # "beschoss ukrainische Stellungen"
-            if mention.modifier and not adjective_object:
-                continue
-            if mention.actor.code in source_codes or mention.actor.role == "MED":
-                continue
-            preposition = view.governing_preposition(mention)
-            if preposition is not None and not mention.genitive and not self._author_of_call(view, mention, match):
-                continue
-            return list(view.group_of(mention))
-        return []
-
-    def _author_of_call(self, view: SentenceView, mention: Mention, match: TriggerMatch) -> bool:
-        """ "rejected calls by Belarus's rulers", "dismissed an appeal from President X": who made the call, offer
-        or plan that the event answers."""
-        for index in range(mention.first - 1, max(match.first, mention.first - 4), -1):
-            if view.tokens[index].lower in self._authoring:
-                before = view.tokens[index - 1]
-                return index - 1 <= match.first + 4 and bool(self._authored.intersection(before.lemmas))
         return False

@@ -1,0 +1,158 @@
+"""Clause rules for targets, for sentences without a parse and where the tree has no target slot (see
+`arguments.py` for which decides when): the object of the trigger's own preposition ("Gespräche mit X", "Kritik an
+X", "zwischen X und Y"), a genitive after a patient noun ("die Freilassung Nawalnys"), the first other country in
+what a demand, offer or threat governs ("threatened to cut aid to Kenya"), else (verbs only) the first other actor
+of the clause that is not in an unrelated prepositional phrase.
+"""
+
+from __future__ import annotations
+
+from dyad.events.clauses import Clause
+from dyad.events.triggers import TriggerMatch
+from dyad.events.view import SentenceView
+from dyad.lang import Language
+from dyad.model import Mention
+
+# appeal, intend/offer, demand, accuse, reject, threaten: what these govern has not happened (or is only alleged):
+# "threatened to break relations", "accused X of violating"
+IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
+# a protest is directed at whom its demands address: "went on hunger strike to demand the resignation of X"
+PROTEST_ROOT = "14"
+
+
+def mention_after(view: SentenceView, index: int, clause: Clause, prepositions: frozenset[str]) -> Mention | None:
+    """The first actor in the phrase after a preposition, before the next preposition or clause end."""
+    for position in range(index + 1, min(index + 10, len(view.tokens))):
+        if view.parse.clause_of[position] != clause.id:
+            return None
+        for mention in view.on_token.get(position, []):
+            if mention.first == position or mention.modifier:
+                return mention
+        word = view.tokens[position].lower
+        if word in prepositions and position > index + 1 and word not in {"of", "des", "der"}:
+            return None
+    return None
+
+
+def genitive_after(view: SentenceView, noun: int) -> list[Mention]:
+    """The actors of a genitive attribute right after a noun ("Angriffe Israels", "the release of X")."""
+    for index in (noun + 1, noun + 2):
+        mention = view.starting.get(index)
+        if mention is not None and mention.genitive:
+            return view.group_of(mention)
+    return []
+
+
+def complement_opener(view: SentenceView, last: int, openers: frozenset[str]) -> int | None:
+    """Where "that"/"to" opens what a word governs, right after it or after a time word or two ("its demand
+    today that ...")."""
+    for index in range(last + 1, min(last + 4, len(view.tokens))):
+        if view.tokens[index].lower in openers:
+            return index
+    return None
+
+
+class ClauseTargets:
+    def __init__(self, language: Language):
+        arguments, clauses = language.grammar["arguments"], language.grammar["clauses"]
+        self._prepositions = frozenset(arguments["prepositions"])
+        self._between = frozenset(arguments["between"])
+        self._authored = frozenset(arguments.get("authored_nouns", []))
+        self._authoring = frozenset(arguments.get("authoring_prepositions", []))
+        self._infinitive_markers = frozenset(clauses["infinitive_markers"])
+        self._complementizers = frozenset(clauses.get("complementizers", []))
+        self._subject_anywhere = language.rules.subject_anywhere
+
+    def targets(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        entry = match.entry
+        used = {id(m) for m in sources}
+        if entry.between:
+            for index in clause.tokens:
+                if view.tokens[index].lower in self._between:
+                    mention = mention_after(view, index, clause, self._prepositions)
+                    if mention is not None:
+                        return [m for m in view.group_of(mention) if id(m) not in used]
+        if entry.preps:
+            found = self._prepositional_target(view, match, clause, used)
+            if found:
+                return found
+        if entry.patient:
+            following = genitive_after(view, match.last)
+            if following:
+                return list(following)
+        if entry.noun:
+            return self._complement_target(view, match, clause, sources)
+        if entry.intransitive:  # "resigned as the opposition threatened": what follows is no object
+            return [None]
+        return self._object(view, match, clause, sources) or self._complement_target(view, match, clause, sources)
+
+    def _complement_target(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        """ "refused to deploy peacekeepers in Iraq", "threatened to cut aid to Kenya", "its demand that Israel ease
+        restrictions": a demand, offer, refusal or threat without an object of its own is directed at the first
+        other country in what it governs."""
+        protest = match.entry.cameo.startswith(PROTEST_ROOT)
+        if not match.entry.cameo.startswith(IRREALIS_CODES) and not protest:
+            return [None]
+        own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too
+        governed = [
+            c
+            for c in view.parse.clauses
+            if c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers)
+        ]
+        opener = complement_opener(view, match.last, self._infinitive_markers | self._complementizers)
+        for mention in view.mentions:
+            if mention.modifier or mention.actor.country in own:
+                continue
+            if (opener is not None and view.in_clause(mention, clause) and mention.first > opener) or any(
+                view.in_clause(mention, child) for child in governed
+            ):
+                return list(view.group_of(mention))
+        return [None]
+
+    def _prepositional_target(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]
+    ) -> list[Mention | None]:
+        entry = match.entry
+        window = clause.tokens
+        if entry.noun:
+            window = [i for i in clause.tokens if match.last < i <= match.last + 8]
+        for index in window:
+            if view.tokens[index].lower not in entry.preps:
+                continue
+            mention = mention_after(view, index, clause, self._prepositions)
+            if mention is not None and id(mention) not in used:
+                return [m for m in view.group_of(mention) if id(m) not in used]
+        return []
+
+    def _object(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, sources: list[Mention]
+    ) -> list[Mention | None]:
+        source_codes = {m.actor.code for m in sources}
+        for mention in view.mentions:
+            if not view.in_clause(mention, clause) or mention in sources:
+                continue
+            if not self._subject_anywhere and mention.first <= match.first:
+                continue
+            adjective_object = mention.kind == "adjective"  # "beschoss ukrainische Stellungen"
+            if mention.modifier and not adjective_object:
+                continue
+            if mention.actor.code in source_codes or mention.actor.role == "MED":
+                continue
+            preposition = view.governing_preposition(mention)
+            if preposition is not None and not mention.genitive and not self._author_of_call(view, mention, match):
+                continue
+            return list(view.group_of(mention))
+        return []
+
+    def _author_of_call(self, view: SentenceView, mention: Mention, match: TriggerMatch) -> bool:
+        """ "rejected calls by Belarus's rulers", "dismissed an appeal from President X": who made the call, offer
+        or plan that the event answers."""
+        for index in range(mention.first - 1, max(match.first, mention.first - 4), -1):
+            if view.tokens[index].lower in self._authoring:
+                before = view.tokens[index - 1]
+                return index - 1 <= match.first + 4 and bool(self._authored.intersection(before.lemmas))
+        return False

@@ -7,42 +7,13 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 
 from dyad.actors.coreference import Coreference, Discourse
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
+from dyad.actors.structure import MentionStructure
 from dyad.lang import Language
 from dyad.model import Actor, Mention, Token
-
-DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "einem",
-        "einen",
-        "eines",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "seine",
-        "seiner",
-        "seinen",
-    ]
-)
-
-POSSESSIVES = frozenset(["'s", "’s", "'"])
 
 
 class Resolver:
@@ -56,7 +27,10 @@ class Resolver:
         self._backing = frozenset(arguments.get("backing_participles", []))
         self._stance = frozenset(arguments.get("stance_prefixes", []))
         self._coordination = frozenset(arguments["coordination"])
+        self._determiners = frozenset(arguments["articles"]) | frozenset(arguments["possessives"])
+        self._clitics = frozenset(arguments.get("possessive_clitics", []))
         self._coreference = Coreference(language)
+        self._structure = MentionStructure(language)
 
     def resolve(
         self, tokens: list[Token], found: Recognised, discourse: Discourse, place_countries: Iterable[str] = ()
@@ -71,8 +45,7 @@ class Resolver:
         if not backed:
             mentions += self._domestic_roles(tokens, mentions, loose, place_countries)
         mentions.sort(key=lambda m: (m.first, m.start))
-        self._mark_genitives(tokens, mentions)
-        self._group(tokens, mentions)
+        self._structure.mark(tokens, mentions)
         return mentions
 
     def _participle_after(self, tokens: list[Token], mention: Mention) -> str:
@@ -247,8 +220,8 @@ class Resolver:
             mention = by_last.get(index - gap)
             if mention is not None:
                 between = tokens[index - gap + 1 : index]
-                possessive = all(t.text in POSSESSIVES for t in between) or (
-                    gap == 3 and between[0].text in POSSESSIVES and self._lower_modifier(between[1])
+                possessive = all(t.text in self._clitics for t in between) or (
+                    gap == 3 and between[0].text in self._clitics and self._lower_modifier(between[1])
                 )  # "Iran's nuclear agency"
                 adjective = (
                     gap < 3
@@ -268,7 +241,7 @@ class Resolver:
             return None
         nxt = after[0].last + 1
         if not after[0].modifier:
-            if nxt >= len(tokens) or tokens[nxt].text not in POSSESSIVES:
+            if nxt >= len(tokens) or tokens[nxt].text not in self._clitics:
                 return None
             nxt += 1
         entity = by_first.get(nxt)
@@ -283,7 +256,7 @@ class Resolver:
             return None
         if mention.modifier:
             return nxt if nxt in starts else None
-        if tokens[nxt].text not in POSSESSIVES:
+        if tokens[nxt].text not in self._clitics:
             return None
         for first in (nxt + 1, nxt + 2):
             if first in starts and all(self._lower_modifier(t) for t in tokens[nxt + 1 : first]):
@@ -291,7 +264,7 @@ class Resolver:
         return None
 
     def _lower_modifier(self, token: Token) -> bool:
-        return token.text.isalpha() and not token.is_title and token.lower not in self._coordination | DETERMINERS
+        return token.text.isalpha() and not token.is_title and token.lower not in self._coordination | self._determiners
 
     def _mention_after(
         self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False
@@ -305,7 +278,7 @@ class Resolver:
         word = tokens[nxt].lower
         for skip, kind in ((1, "genitive"), (2, "genitive")):
             if word in {"des", "der", "of"} and nxt + skip in by_first:
-                if skip == 2 and tokens[nxt + 1].lower not in DETERMINERS:
+                if skip == 2 and tokens[nxt + 1].lower not in self._determiners:
                     continue
                 return by_first[nxt + skip], kind
         if word in self._based and nxt + 1 < len(tokens):  # "a terror group based in Trinidad"
@@ -314,7 +287,7 @@ class Resolver:
         if word in self._posting and (word in {"in", "im"} or diplomat):
             for skip in (1, 2):
                 candidate = by_first.get(nxt + skip)
-                if candidate is not None and (skip == 1 or tokens[nxt + 1].lower in DETERMINERS):
+                if candidate is not None and (skip == 1 or tokens[nxt + 1].lower in self._determiners):
                     return candidate, "posting"
         return None
 
@@ -374,51 +347,6 @@ class Resolver:
                 continue
             kept.append(mention)
         return kept
-
-    # structure ---------------------------------------------------------------------------------------------
-    def _mark_genitives(self, tokens: list[Token], mentions: list[Mention]) -> None:
-        """A mention after "des/der" that follows a noun is a genitive attribute ("Anlagen des Iran"); a genitive
-        before a noun ("Russlands Verbündeten Iran") modifies that noun and is no argument of its own."""
-        for mention in mentions:
-            after = tokens[mention.last + 1] if mention.last + 1 < len(tokens) else None
-            starts = {m.first for m in mentions}
-            before_noun = after is not None and after.is_title and after.text.isalpha() and after.i not in starts
-            if mention.genitive and before_noun:
-                mention.modifier = True
-            if mention.first < 2:
-                continue
-            article = tokens[mention.first - 1].lower
-            before = tokens[mention.first - 2]
-            if article in {"des", "der"} and before.is_title and before.text.isalpha():
-                mention.genitive = True
-            if article == "of" and before.text.isalpha():
-                mention.genitive = True
-            if (
-                article == "the"
-                and before.lower == "of"
-                and mention.first > 2
-                and tokens[mention.first - 3].text.isalpha()
-            ):
-                mention.genitive = True  # "inspectors of the IAEA"
-
-    def _group(self, tokens: list[Token], mentions: list[Mention]) -> None:
-        """Coordinated mentions ("Israel und dem Iran", "X, Y and Z") share a group number."""
-        group = 0
-        for left, right in itertools.pairwise(mentions):
-            if left.kind == "anaphor" and right.kind == "anaphor" and left.first == right.first:
-                left.group = left.group if left.group is not None else group
-                right.group = left.group
-                group += 1
-                continue
-            between = [t.lower for t in tokens[left.last + 1 : right.first]]
-            words = [w for w in between if w not in DETERMINERS]
-            joined = " ".join(words)
-            if between and (joined in self._coordination or joined == ",") and left.modifier == right.modifier:
-                if left.group is None:
-                    left.group = group
-                    group += 1
-                right.group = left.group
-                right.genitive = right.genitive or left.genitive
 
 
 def finish_texts(sentence: str, mentions: list[Mention]) -> None:

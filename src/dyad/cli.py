@@ -40,9 +40,9 @@ parser_option = click.option(
     metavar="fast|NAME|PATH|LANG=...|none",
     envvar="DYAD_PARSER",
     help="Dependency parser: 'fast' for the shipped narrower parsers (parsing about twice as fast, coding about 1.4"
-    " times; a little less accurate: docs/benchmarks.md), an installed spaCy pipeline with UD labels (package name or path; for the language it"
-    " was trained on, or LANG=...), or 'none' for the clause rules alone (fastest). Default: the shipped parsers;"
-    " also read from $DYAD_PARSER (space-separated). Repeatable.",
+    " times; a little less accurate: docs/benchmarks.md), an installed spaCy pipeline with UD labels (package name"
+    " or path; for the language it was trained on, or LANG=...), or 'none' for the clause rules alone (fastest)."
+    " Default: the shipped parsers; also read from $DYAD_PARSER (space-separated). Repeatable.",
 )
 actors_option = click.option(
     "--actors",

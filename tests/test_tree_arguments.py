@@ -332,3 +332,19 @@ FAST_CASES = [
 @pytest.mark.parametrize(("lang", "construction", "sentence", "expected", "decided_by"), FAST_CASES)
 def test_the_fast_parsers_read_the_constructions(fast_code, lang, construction, sentence, expected, decided_by) -> None:
     test_tree_construction(fast_code, lang, construction, sentence, expected, decided_by)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "governed", "certain"),
+    [
+        ("de", "Russland drohte, die Ukraine anzugreifen und Kiew zu bombardieren.", {"190", "195"}, {"130"}),
+        ("en", "Russia threatened to invade Ukraine and to bomb Kyiv.", {"192", "195"}, {"130"}),
+        ("de", "Russland lehnte den Plan ab und griff die Ukraine an.", set(), {"120", "190"}),
+    ],
+)
+def test_what_a_threat_governs_includes_its_conjuncts(code, lang, sentence, governed, certain) -> None:
+    """A conjunct of a threatened act is threatened too; a conjunct of the threat itself happened."""
+    events = {e.cameo: e for e in code(sentence, lang)}
+    assert governed | certain <= set(events)
+    assert all(events[c].hypothetical for c in governed)
+    assert not any(events[c].hypothetical for c in certain)

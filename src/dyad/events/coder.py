@@ -125,11 +125,11 @@ class SentenceCoder:
         tree = None
         if matches:
             times = self.times.find(tokens, context.published)
-            governed = self._governed_matches(tokens, matches, parse)
             if context.trees is not None:
                 tree = context.trees.get(sentence.index)
             else:
                 tree = self._tree(tokens) if mentions else None
+            governed = self._governed_matches(tokens, matches, parse, tree)
             for number, match in enumerate(matches):
                 governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
                 if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
@@ -275,14 +275,15 @@ class SentenceCoder:
         return events
 
     def _governed_matches(
-        self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse
+        self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse, tree: Tree | None = None
     ) -> dict[int, set[int]]:
         """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
         that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
         "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
-        plan and launched strikes" is two events). They are marked hypothetical, not dropped. A protest governs its
-        demands the same way ("rallied to demand reforms"); those fold into the protest.
-        Returns match number -> the numbers of the matches that govern it."""
+        plan and launched strikes" is two events); with a parse also a complement of the governor and what is
+        coordinated with it ("drohte, die Ukraine anzugreifen und Kiew zu bombardieren"). They are marked
+        hypothetical, not dropped. A protest governs its demands the same way ("rallied to demand reforms"); those
+        fold into the protest. Returns match number -> the numbers of the matches that govern it."""
         governed: dict[int, set[int]] = {}
         for number_of_governor, governor in enumerate(matches):
             if not governor.entry.cameo.startswith((*IRREALIS_CODES, PROTEST_ROOT)):
@@ -293,7 +294,8 @@ class SentenceCoder:
                 below = clause.parent == home and clause.is_complement(tokens, self.complementizers)
                 between = {t.lower for t in tokens[governor.first + 1 : match.first]}
                 after_in_clause = clause.id == home and match.first > governor.first and not between & self.coordinators
-                if match is not governor and (below or after_in_clause):
+                in_tree = tree is not None and tree.complement_of(tree.top(match.tokens), governor.tokens)
+                if match is not governor and (below or after_in_clause or in_tree):
                     governed.setdefault(number, set()).add(number_of_governor)
         return governed
 

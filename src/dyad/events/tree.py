@@ -15,6 +15,8 @@ from dyad.text.parse import ParsedToken
 # relations that open a clause of their own: an argument search does not descend into them
 CLAUSAL = frozenset({"acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "list", "dep", "reparandum"})
 ARROWS = {"down": "→", "up": "←"}
+# what a verb or noun governs as its complement: "drohte, anzugreifen", "denied that it attacked", "offer to host"
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,21 @@ class Tree:
             if self.children(child, "cc", "punct") or (child > 0 and self.dep(child - 1) in ("cc", "punct")):
                 order += self.conjuncts(child)
         return order
+
+    def complement_of(self, index: int, governor: Iterable[int]) -> bool:
+        """Whether the word at `index` is, or is coordinated with, a complement of the governor's words ("drohte,
+        die Ukraine anzugreifen und Kiew zu bombardieren": both; "rejected the plan and launched strikes": no, a
+        conjunct of the governor itself). A relative clause is no complement."""
+        heads, node, seen = set(governor), index, set()
+        while (head := self.head(node)) is not None and node not in seen:
+            seen.add(node)
+            complement = self.relation(node) in COMPLEMENTS and self.dep(node) != "acl:relcl"
+            if complement and head in heads:
+                return True
+            if not complement and self.relation(node) != "conj":
+                return False
+            node = head
+        return False
 
     def is_passive(self, verb: int) -> bool:
         """A verb with a passive auxiliary that the tagger does not call a non-participle ("werden" with an

@@ -348,3 +348,19 @@ def test_what_a_threat_governs_includes_its_conjuncts(code, lang, sentence, gove
     assert governed | certain <= set(events)
     assert all(events[c].hypothetical for c in governed)
     assert not any(events[c].hypothetical for c in certain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "controlled"),
+    [
+        ("Der Iran bat Russland, zwischen Teheran und Washington zu vermitteln.", ("RUS", "045", "IRNGOV")),
+        ("Die EU rief Israel auf, mit der Hamas zu verhandeln.", ("ISR", "046", "PSEINS")),
+        ("Die USA forderten Israel auf, mit der Hamas zu verhandeln.", ("ISR", "046", "PSEINS")),
+    ],
+)
+def test_german_object_control(code, sentence, controlled) -> None:
+    """The object of "bitten", "aufrufen", "auffordern" (particle verbs joined) acts in the infinitive."""
+    events = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None): e for e in code(sentence)}
+    assert controlled in events
+    assert any("controlled by" in note for note in events[controlled].notes)
+    assert events[controlled].hypothetical

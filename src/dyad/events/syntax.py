@@ -267,8 +267,8 @@ class TreeArguments:
         """ "urged Kyiv to negotiate" (object control), "was asked to mediate", "agreed to talk" (subject)."""
         tree = reading.tree
         passive = self._passive(reading, governor)
-        controllers = tree.children(governor, "nsubj:pass") if passive else tree.children(governor, *OBJECTS)
-        object_control = passive or bool(self._object_control.intersection(reading.view.tokens[governor].lemmas))
+        controllers = tree.children(governor, "nsubj:pass") if passive else tree.objects(governor, OBJECTS)
+        object_control = passive or bool(self._object_control.intersection(self._verb_lemmas(reading, governor)))
         if controllers and object_control:
             self._subject(reading, governor, controllers[0], answer)
             answer.notes.append(f"source: controlled by {reading.view.tokens[controllers[0]].text}")
@@ -277,6 +277,14 @@ class TreeArguments:
         answer.notes.append(f"source: subject control by {reading.view.tokens[governor].text}")
         answer.decided_source = bool(answer.sources)  # an inherited subject that names no actor decides nothing
         answer.plain_subject = False
+
+    @staticmethod
+    def _verb_lemmas(reading: Reading, verb: int) -> set[str]:
+        """A verb's lemmas, and with a separable particle the joined verb ("rief ... auf" -> "aufrufen")."""
+        lemmas = set(reading.view.tokens[verb].lemmas)
+        for particle in reading.tree.children(verb, "compound:prt"):
+            lemmas |= {reading.view.tokens[particle].lower + lemma for lemma in lemmas}
+        return lemmas
 
     def _participle(self, reading: Reading, verb: int) -> bool:
         """A participle modifying a noun: no marker ("to"), no relative pronoun, no finite form ("whom X blames")."""
@@ -336,7 +344,7 @@ class TreeArguments:
         ):  # "Journalisten, denen X ... vorwirft"
             self._take_targets(reading, top, governor, answer, "antecedent of the relative pronoun")
             return
-        slots = tree.children(top, "nsubj:pass") if answer.passive else tree.children(top, *OBJECTS)
+        slots = tree.children(top, "nsubj:pass") if answer.passive else tree.objects(top, OBJECTS)
         if answer.passive and tree.dep(top) == "acl" and (noun := tree.head(top)) is not None:
             slots = [noun]
         kind = "passive subject" if answer.passive else "object"

@@ -84,6 +84,15 @@ class Tree:
                 order += self.conjuncts(child)
         return order
 
+    def objects(self, verb: int, relations: tuple[str, ...] = ("obj", "iobj")) -> list[int]:
+        """The verb's objects; a second subject of an active verb counts as one (a verb has one subject, and the
+        subject comes first: "bat Russland" mislabelled as a second nsubj next to "Der Iran"), unless a preposition
+        marks it (then it is no core argument at all: "based in Beirut")."""
+        subjects = self.children(verb, "nsubj")
+        second = subjects[1:] if len(subjects) > 1 and not self.children(verb, "nsubj:pass") else []
+        mislabelled = [s for s in second if not self.children(s, "case")]
+        return sorted(self.children(verb, *relations) + mislabelled)
+
     def complement_of(self, index: int, governor: Iterable[int]) -> bool:
         """Whether the word at `index` is, or is coordinated with, a complement of the governor's words ("drohte,
         die Ukraine anzugreifen und Kiew zu bombardieren": both; "rejected the plan and launched strikes": no, a

@@ -364,3 +364,22 @@ def test_german_object_control(code, sentence, controlled) -> None:
     assert controlled in events
     assert any("controlled by" in note for note in events[controlled].notes)
     assert events[controlled].hypothetical
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "asked"),
+    [
+        ("en", "The EU urged Israel to negotiate with Hamas.", ("EUR", "026", "ISR")),
+        ("de", "Die EU rief Israel auf, mit der Hamas zu verhandeln.", ("EUR", "026", "ISR")),
+        ("de", "Der Iran bat Russland, zwischen Teheran und Washington zu vermitteln.", ("IRN", "028", "RUS")),
+        ("en", "The United Nations demanded that Israel withdraw its troops from Lebanon.", ("IGOUNO", "1056", "ISR")),
+    ],
+)
+def test_an_appeal_or_demand_takes_the_code_of_what_it_asks_for(code, lang, sentence, asked) -> None:
+    """CAMEO's appeals (02x) and demands (10x) parallel the intents (03x) of what they ask for."""
+    events = {
+        (e.source.actor.code, e.cameo, e.target.actor.code if e.target else None): e for e in code(sentence, lang)
+    }
+    assert asked in events
+    assert not events[asked].hypothetical
+    assert any(e.hypothetical for e in events.values() if e is not events[asked])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -187,3 +188,22 @@ def _actor_dict(mention: Mention) -> dict[str, Any]:
         "role": actor.role,
         "name": actor.name,
     }
+
+
+def stable_event_id(event: Event) -> str:
+    """An event's id: the same event of the same article always gets the same one."""
+    target = event.target.actor.code if event.target else ""
+    key = "|".join(
+        [
+            event.doc_id,
+            str(event.sentence_index),
+            event.source.actor.code,
+            target,
+            event.cameo,
+            str(event.trigger.start),
+            str(event.trigger.end),
+            str(event.source.start),
+            str(event.target.start if event.target else ""),
+        ]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from dyad.actors.coreference import Discourse
 from dyad.actors.gazetteer import Gazetteer
 from dyad.actors.recognise import Recognised, recognise
 from dyad.actors.resolve import Resolver, finish_texts
-from dyad.events.arguments import IRREALIS_CODES, PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
+from dyad.events.arguments import PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.explain import SentenceExplanation, explain_sentence
+from dyad.events.governed import ask_for_governed, governed_matches, targets_from_governed
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.place_roles import PlaceRoles
 from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
-from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token
+from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token, stable_event_id
 from dyad.ontology import Codebook, PloverMap
 from dyad.places import Places
 from dyad.text import parse as dependencies
@@ -129,7 +129,7 @@ class SentenceCoder:
                 tree = context.trees.get(sentence.index)
             else:
                 tree = self._tree(tokens) if mentions else None
-            governed = self._governed_matches(tokens, matches, parse, tree)
+            governed = governed_matches(tokens, matches, parse, tree, self.complementizers, self.coordinators)
             for number, match in enumerate(matches):
                 governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
                 if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
@@ -141,7 +141,8 @@ class SentenceCoder:
                 by_match.append(
                     self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
                 )
-            _targets_from_governed(by_match, governed)
+            targets_from_governed(by_match, governed)
+            ask_for_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)
         if context.explanations is not None:
             outcomes = [
                 (m, a, e, "" if a is not None else "folded into the protest that demands it")
@@ -270,34 +271,9 @@ class SentenceCoder:
                 notes=[*assignment.notes, f"trigger: {match.entry.pattern} -> {match.entry.cameo}"],
             )
             event.confidence = _confidence(assignment, event)
-            event.event_id = _event_id(event)
+            event.event_id = stable_event_id(event)
             events.append(event)
         return events
-
-    def _governed_matches(
-        self, tokens: list[Token], matches: list[TriggerMatch], parse: ClauseParse, tree: Tree | None = None
-    ) -> dict[int, set[int]]:
-        """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
-        that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
-        "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
-        plan and launched strikes" is two events); with a parse also a complement of the governor and what is
-        coordinated with it ("drohte, die Ukraine anzugreifen und Kiew zu bombardieren"). They are marked
-        hypothetical, not dropped. A protest governs its demands the same way ("rallied to demand reforms"); those
-        fold into the protest. Returns match number -> the numbers of the matches that govern it."""
-        governed: dict[int, set[int]] = {}
-        for number_of_governor, governor in enumerate(matches):
-            if not governor.entry.cameo.startswith((*IRREALIS_CODES, PROTEST_ROOT)):
-                continue
-            home = parse.clause_of[governor.first]
-            for number, match in enumerate(matches):
-                clause = parse.clause(match.first)
-                below = clause.parent == home and clause.is_complement(tokens, self.complementizers)
-                between = {t.lower for t in tokens[governor.first + 1 : match.first]}
-                after_in_clause = clause.id == home and match.first > governor.first and not between & self.coordinators
-                in_tree = tree is not None and tree.complement_of(tree.top(match.tokens), governor.tokens)
-                if match is not governor and (below or after_in_clause or in_tree):
-                    governed.setdefault(number, set()).add(number_of_governor)
-        return governed
 
 
 def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:
@@ -341,44 +317,6 @@ def _confidence(assignment: Assignment, event: Event) -> float:
     if event.source.kind == "anaphor" or (event.target is not None and event.target.kind == "anaphor"):
         score -= 0.15
     return max(0.1, min(0.95, score))
-
-
-def _targets_from_governed(by_match: list[list[Event]], governed: dict[int, set[int]]) -> None:
-    """ "threatened to impose a curfew in Algiers": a threat, demand or offer that names no target of its own is
-    directed at whom what it governs is directed at (here the people of Algiers, the government's own)."""
-    for number, governors in sorted(governed.items()):
-        target = next((e.target for e in by_match[number] if e.target is not None), None)
-        for governor in governors:
-            if target is None or not by_match[governor] or any(e.target for e in by_match[governor]):
-                continue
-            by_match[governor] = [
-                event if event.source.actor.code == target.actor.code else _directed(event, target)
-                for event in by_match[governor]
-            ]
-
-
-def _directed(event: Event, target: Mention) -> Event:
-    directed = replace(event, target=target, notes=[*event.notes, f"target: that of what it governs ({target.text})"])
-    directed.event_id = _event_id(directed)
-    return directed
-
-
-def _event_id(event: Event) -> str:
-    target = event.target.actor.code if event.target else ""
-    key = "|".join(
-        [
-            event.doc_id,
-            str(event.sentence_index),
-            event.source.actor.code,
-            target,
-            event.cameo,
-            str(event.trigger.start),
-            str(event.trigger.end),
-            str(event.source.start),
-            str(event.target.start if event.target else ""),
-        ]
-    )
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _unique(events: list[Event]) -> list[Event]:

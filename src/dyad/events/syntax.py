@@ -207,8 +207,13 @@ class TreeArguments:
         answer.notes.append(f"source: subject ({tree.path(subject, verb)}{found})")
 
     def _can_be_subject(self, reading: Reading, nominal: int) -> bool:
-        """A parse error check: a nominal with a preposition ("Am Dienstag") or in an oblique case is no subject."""
-        return self._without_preposition(reading, nominal) and reading.tree.morph(nominal, "Case") not in OBLIQUE_CASES
+        """A parse error check: a nominal with a preposition ("Am Dienstag") or in an oblique case is no subject.
+        The case counts only where a word shows it (an article, a pronoun: "dem Iran", "ihm"); for a bare name
+        ("Russland müsse ...") the tagger's case is a guess."""
+        tree = reading.tree
+        shown = tree.tokens[nominal].upos == "PRON" or bool(tree.children(nominal, "det"))
+        oblique = shown and tree.morph(nominal, "Case") in OBLIQUE_CASES
+        return self._without_preposition(reading, nominal) and not oblique
 
     def _without_preposition(self, reading: Reading, nominal: int) -> bool:
         """A core argument (subject, object) has no preposition: "bei den Vereinten Nationen" is no object."""

@@ -1,0 +1,117 @@
+"""Governed events: what a demand, appeal, offer, rejection or threat governs ("threatened to break relations"),
+found from the clause split and, with a parse, the tree; the target such a governor takes from what it governs; and
+the code of an appeal or demand from what it asks for (CAMEO's parallel sub-codes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.events.clause_targets import IRREALIS_CODES, PROTEST_ROOT
+from dyad.events.clauses import ClauseParse
+from dyad.events.tree import Tree
+from dyad.events.triggers import TriggerMatch
+from dyad.model import Event, Mention, Token, stable_event_id
+from dyad.ontology import Codebook, PloverMap
+
+# a generic appeal or demand asks for what it governs: 02x / 10x parallel the intents 03x ("urged Israel to
+# negotiate": 036 -> 026); the intent to mediate (039) parallels the appeal and demand for mediation (028, 108)
+ASKING = ("020", "100")
+INTENT_ROOT = "03"
+MEDIATION_INTENT, MEDIATION = "039", "038"
+
+
+def governed_matches(
+    tokens: list[Token],
+    matches: list[TriggerMatch],
+    parse: ClauseParse,
+    tree: Tree | None,
+    complementizers: frozenset[str],
+    coordinators: frozenset[str],
+) -> dict[int, set[int]]:
+    """Matches that are what another trigger demands, offers, rejects, alleges or threatens: an infinitive or
+    that-clause below it, or any later trigger in its clause ("threatened on Monday to break relations",
+    "rejected a US offer to host a summit", "accused X of torturing") with no coordinator between ("rejected the
+    plan and launched strikes" is two events); with a parse also a complement of the governor and what is
+    coordinated with it ("drohte, die Ukraine anzugreifen und Kiew zu bombardieren"). They are marked
+    hypothetical, not dropped. A protest governs its demands the same way ("rallied to demand reforms"); those
+    fold into the protest. Returns match number -> the numbers of the matches that govern it."""
+    governed: dict[int, set[int]] = {}
+    for number_of_governor, governor in enumerate(matches):
+        if not governor.entry.cameo.startswith((*IRREALIS_CODES, PROTEST_ROOT)):
+            continue
+        home = parse.clause_of[governor.first]
+        for number, match in enumerate(matches):
+            clause = parse.clause(match.first)
+            below = clause.parent == home and clause.is_complement(tokens, complementizers)
+            between = {t.lower for t in tokens[governor.first + 1 : match.first]}
+            after_in_clause = clause.id == home and match.first > governor.first and not between & coordinators
+            in_tree = tree is not None and tree.complement_of(tree.top(match.tokens), governor.tokens)
+            if match is not governor and (below or after_in_clause or in_tree):
+                governed.setdefault(number, set()).add(number_of_governor)
+    return governed
+
+
+def targets_from_governed(by_match: list[list[Event]], governed: dict[int, set[int]]) -> None:
+    """ "threatened to impose a curfew in Algiers": a threat, demand or offer that names no target of its own is
+    directed at whom what it governs is directed at (here the people of Algiers, the government's own)."""
+    for number, governors in sorted(governed.items()):
+        target = next((e.target for e in by_match[number] if e.target is not None), None)
+        for governor in governors:
+            if target is None or not by_match[governor] or any(e.target for e in by_match[governor]):
+                continue
+            by_match[governor] = [
+                event if event.source.actor.code == target.actor.code else directed(event, target)
+                for event in by_match[governor]
+            ]
+
+
+def directed(event: Event, target: Mention) -> Event:
+    directed = replace(event, target=target, notes=[*event.notes, f"target: that of what it governs ({target.text})"])
+    directed.event_id = stable_event_id(directed)
+    return directed
+
+
+def ask_for_governed(
+    by_match: list[list[Event]],
+    matches: list[TriggerMatch],
+    governed: dict[int, set[int]],
+    codebook: Codebook,
+    plover: PloverMap,
+) -> None:
+    """ "urged Israel to negotiate with Hamas": a generic appeal (020) or demand (100) takes the sub-code of what it
+    asks for, from that event's intent code (negotiate: intent 036 -> appeal 026, demand 106); the asked-for event
+    stays, hypothetical."""
+    for number, governors in sorted(governed.items()):
+        intent = matches[number].entry.intent
+        if not intent or not intent.startswith(INTENT_ROOT):
+            continue
+        intent = MEDIATION if intent == MEDIATION_INTENT else intent
+        for governor in governors:
+            generic = matches[governor].entry.cameo
+            code = generic[:2] + intent[2:]
+            if generic not in ASKING or code not in codebook or code == generic:
+                continue
+            what = " ".join(matches[number].words)
+            by_match[governor] = [
+                _recoded(event, code, codebook, plover, what) if event.cameo == generic else event
+                for event in by_match[governor]
+            ]
+
+
+def _recoded(event: Event, code: str, codebook: Codebook, plover: PloverMap, what: str) -> Event:
+    info = codebook[code]
+    plover_type, plover_mode = plover.lookup(code)
+    note = f"cameo: asks for what it governs ({what}: {code})"
+    recoded = replace(
+        event,
+        cameo=code,
+        cameo_name=info.name,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        plover_type=plover_type,
+        plover_mode=plover_mode,
+        notes=[*event.notes, note],
+    )
+    recoded.event_id = stable_event_id(recoded)
+    return recoded

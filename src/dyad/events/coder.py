@@ -19,7 +19,7 @@ from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token, stable_event_id
-from dyad.ontology import Codebook, PloverMap
+from dyad.ontology import Codebook, PloverMap, event_code_fields
 from dyad.places import Places
 from dyad.text import parse as dependencies
 from dyad.text.parse import Parser
@@ -245,8 +245,6 @@ class SentenceCoder:
             ):
                 continue  # "die Zusammenarbeit"; "rejected an Australian ultimatum": no event of its own
             code = MODE_CODES.get(source.mode or "", base_code) if base_code == GENERIC_FORCE else base_code
-            info = self.ontology.codebook[code]
-            plover_type, plover_mode = self.ontology.plover.lookup(code)
             event = Event(
                 doc_id=context.doc_id,
                 language=sentence.language,
@@ -256,12 +254,7 @@ class SentenceCoder:
                 target=target,
                 trigger=trigger,
                 trigger_lemma=" ".join(match.words),
-                cameo=code,
-                cameo_name=info.name,
-                goldstein=info.goldstein,
-                quad_class=info.quad_class,
-                plover_type=plover_type,
-                plover_mode=plover_mode,
+                **event_code_fields(self.ontology.codebook, self.ontology.plover, code),
                 date=when[0] if when else None,
                 date_precision=when[1] if when else None,
                 negated=modality.negated,

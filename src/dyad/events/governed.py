@@ -12,7 +12,7 @@ from dyad.events.clauses import ClauseParse
 from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerMatch
 from dyad.model import Event, Mention, Token, stable_event_id
-from dyad.ontology import Codebook, PloverMap
+from dyad.ontology import Codebook, PloverMap, event_code_fields
 
 # a generic appeal or demand asks for what it governs: 02x / 10x parallel the intents 03x ("urged Israel to
 # negotiate": 036 -> 026); the intent to mediate (039) parallels the appeal and demand for mediation (028, 108)
@@ -100,18 +100,7 @@ def ask_for_governed(
 
 
 def _recoded(event: Event, code: str, codebook: Codebook, plover: PloverMap, what: str) -> Event:
-    info = codebook[code]
-    plover_type, plover_mode = plover.lookup(code)
     note = f"cameo: asks for what it governs ({what}: {code})"
-    recoded = replace(
-        event,
-        cameo=code,
-        cameo_name=info.name,
-        goldstein=info.goldstein,
-        quad_class=info.quad_class,
-        plover_type=plover_type,
-        plover_mode=plover_mode,
-        notes=[*event.notes, note],
-    )
+    recoded = replace(event, **event_code_fields(codebook, plover, code), notes=[*event.notes, note])
     recoded.event_id = stable_event_id(recoded)
     return recoded

@@ -383,3 +383,17 @@ def test_an_appeal_or_demand_takes_the_code_of_what_it_asks_for(code, lang, sent
     assert asked in events
     assert not events[asked].hypothetical
     assert any(e.hypothetical for e in events.values() if e is not events[asked])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "intent"),
+    [
+        ("de", "Der Kreml kündigte an, die Gespräche mit der Ukraine fortzusetzen.", ("RUSGOV", "036", "UKR")),
+        ("en", "Japan pledged to send aid to Ukraine.", ("JPN", "033", "UKR")),
+    ],
+)
+def test_what_a_verb_of_intention_governs_is_an_intent(code, lang, sentence, intent) -> None:
+    """A zu-infinitive has no subject of its own (the parser's nsubj "die Gespräche" is its object), and what
+    "ankündigen" or "pledge" governs is the intent code of the act."""
+    found = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None) for e in code(sentence, lang)}
+    assert intent in found

@@ -44,6 +44,7 @@ class Assignment:
     notes: list[str] = field(default_factory=list)
     negation_elsewhere: bool = False  # from the tree: every negation of the sentence belongs to another verb
     supposition_elsewhere: bool = False  # and every modal or conditional word
+    announced: bool = False  # from the tree: a verb of intention governs the trigger
 
 
 class ArgumentFinder(ClauseRules):
@@ -156,6 +157,7 @@ class ArgumentFinder(ClauseRules):
             answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between)
             result.negation_elsewhere = self.tree_rules.negation_elsewhere(reading, match.tokens)
             result.supposition_elsewhere = self.tree_rules.supposition_elsewhere(reading, match.tokens)
+            result.announced = self.tree_rules.announced(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

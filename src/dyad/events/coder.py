@@ -203,6 +203,8 @@ class SentenceCoder:
             modality = Modality(False, modality.hypothetical, modality.intent)
         if assignment.supposition_elsewhere:  # and so the modal or conditional words
             modality = Modality(modality.negated, False, modality.intent)
+        if assignment.announced:  # "kündigte an, die Gespräche fortzusetzen"
+            modality = Modality(modality.negated, modality.hypothetical, True)
         if match.entry.speaker:  # the demand itself is real; what is demanded is not
             modality = Modality(modality.negated, False, False)
         elif governed_by and not (governed_by == {"03"} and modality.intent and match.entry.intent):

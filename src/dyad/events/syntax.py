@@ -79,6 +79,8 @@ class TreeArguments:
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
         self._negation = frozenset(language.grammar["modality"]["negation"])
         self._hypothetical = frozenset(language.grammar["modality"]["hypothetical"])
+        self._rules = language.rules
+        self._intent_verbs = frozenset(language.grammar["modality"].get("intent_verbs", []))
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens`."""
@@ -105,6 +107,16 @@ class TreeArguments:
         """Every modal or conditional word of the sentence belongs to another verb ("Russia could attack Ukraine
         and criticised NATO": only the attack is supposed)."""
         return self._markers_elsewhere(reading, tokens, self._hypothetical)
+
+    def announced(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """Whether the trigger is what a verb of intention governs ("kündigte an, die Gespräche fortzusetzen",
+        "pledged to send aid"): the intent, not the act (particle verbs joined: `intent_verbs` in grammar.toml)."""
+        tree = reading.tree
+        verb = tree.top(tokens)
+        governor = tree.head(verb)
+        if governor is None or tree.relation(verb) not in {"xcomp", "ccomp"}:
+            return False
+        return bool(self._intent_verbs & self._verb_lemmas(reading, governor))
 
     def _markers_elsewhere(self, reading: Reading, tokens: tuple[int, ...], words: frozenset[str]) -> bool:
         """Whether the sentence has marker words and the tree hangs each from a verb that is neither the trigger,
@@ -169,6 +181,8 @@ class TreeArguments:
         subjects = [
             c for c in tree.children(verb, "nsubj") if tree.dep(c) != "nsubj:pass" and self._can_be_subject(reading, c)
         ]
+        if self._subjectless(reading, verb):
+            subjects = []  # "kündigte an, die Gespräche fortzusetzen": "die Gespräche" labelled nsubj is the object
         if subjects:
             self._subject(reading, verb, subjects[0], answer)
         else:
@@ -300,10 +314,19 @@ class TreeArguments:
 
     def _infinitive(self, reading: Reading, verb: int) -> bool:
         """ "to support", "um ... zu verhandeln", "anzugreifen": a clause whose subject its governor supplies."""
-        tree = reading.tree
-        if tree.morph(verb, "VerbForm") == "Inf":
+        tree, token = reading.tree, reading.view.tokens[verb]
+        if tree.morph(verb, "VerbForm") == "Inf" or self._rules.infinitive_with_marker(token.lower, token.lemmas):
             return not tree.children(verb, "aux")
         return any(reading.word(m) in self._infinitive_markers for m in tree.children(verb, "mark", "aux"))
+
+    def _subjectless(self, reading: Reading, verb: int) -> bool:
+        """An infinitive clause that its governor controls has no subject of its own ("drohte, die Ukraine
+        anzugreifen"), unless a subordinator other than an infinitive marker introduces one ("for Russia to
+        mediate")."""
+        tree = reading.tree
+        if tree.relation(verb) not in {"xcomp", "ccomp", "advcl"} or not self._infinitive(reading, verb):
+            return False
+        return all(reading.word(m) in self._infinitive_markers for m in tree.children(verb, "mark"))
 
     def _passive(self, reading: Reading, verb: int) -> bool:
         """A passive auxiliary of the language's (not "had" labelled as one); where the tagger gives no verb form,
@@ -349,7 +372,12 @@ class TreeArguments:
         ):  # "Journalisten, denen X ... vorwirft"
             self._take_targets(reading, top, governor, answer, "antecedent of the relative pronoun")
             return
-        slots = tree.children(top, "nsubj:pass") if answer.passive else tree.objects(top, OBJECTS)
+        if answer.passive:
+            slots = tree.children(top, "nsubj:pass")
+        elif self._subjectless(reading, top):
+            slots = sorted(tree.children(top, *OBJECTS, "nsubj"))
+        else:
+            slots = tree.objects(top, OBJECTS)
         if answer.passive and tree.dep(top) == "acl" and (noun := tree.head(top)) is not None:
             slots = [noun]
         kind = "passive subject" if answer.passive else "object"

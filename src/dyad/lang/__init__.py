@@ -32,6 +32,8 @@ class LanguageRules(Protocol):
 
     def lemma_variants(self, word: str) -> list[str]: ...
 
+    def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool: ...
+
 
 @dataclass(frozen=True)
 class Language:

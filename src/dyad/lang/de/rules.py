@@ -41,6 +41,11 @@ class GermanRules:
                 splits.append((text[: cut - 1], text[cut:]))
         return splits
 
+    def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool:
+        """A particle verb's zu-infinitive, the "zu" inside it: "anzugreifen" (angreifen), "fortzusetzen"."""
+        cut = word.find("zu", 1)
+        return cut > 0 and word[:cut] + word[cut + 2 :] in lemmas
+
     def lemma_variants(self, word: str) -> list[str]:
         """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"."""
         for ending in ("ierten", "ierte", "iertes", "iert"):

@@ -26,6 +26,9 @@ class EnglishRules:
             return [(text[:head_start], text[head_start + 1 :])]
         return []
 
+    def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool:
+        return False  # the marker is a word of its own: "to attack"
+
     def lemma_variants(self, word: str) -> list[str]:
         return []
 

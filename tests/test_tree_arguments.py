@@ -356,10 +356,13 @@ def test_what_a_threat_governs_includes_its_conjuncts(code, lang, sentence, gove
         ("Der Iran bat Russland, zwischen Teheran und Washington zu vermitteln.", ("RUS", "045", "IRNGOV")),
         ("Die EU rief Israel auf, mit der Hamas zu verhandeln.", ("ISR", "046", "PSEINS")),
         ("Die USA forderten Israel auf, mit der Hamas zu verhandeln.", ("ISR", "046", "PSEINS")),
+        ("Die Ukraine warf Russland vor, die Stadt Charkiw zu bombardieren.", ("RUS", "195", "UKR")),
+        ("Die EU appellierte an Russland, die Angriffe einzustellen.", ("RUS", "087", None)),
     ],
 )
 def test_german_object_control(code, sentence, controlled) -> None:
-    """The object of "bitten", "aufrufen", "auffordern" (particle verbs joined) acts in the infinitive."""
+    """The object of "bitten", "aufrufen", "auffordern" (particle verbs joined), the dative object of "vorwerfen",
+    the addressee of "appellieren an" acts in the infinitive."""
     events = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None): e for e in code(sentence)}
     assert controlled in events
     assert any("controlled by" in note for note in events[controlled].notes)

@@ -286,7 +286,13 @@ class TreeArguments:
         """ "urged Kyiv to negotiate" (object control), "was asked to mediate", "agreed to talk" (subject)."""
         tree = reading.tree
         passive = self._passive(reading, governor)
-        controllers = tree.children(governor, "nsubj:pass") if passive else tree.objects(governor, OBJECTS)
+        if passive:
+            controllers = tree.children(governor, "nsubj:pass")
+        else:  # a dative object controls too ("warf Russland vor, ... anzugreifen"); without an object, the
+            # addressee in a phrase ("appellierte an Russland, ...", "called on Russia to ...")
+            objects = tree.objects(governor, (*OBJECTS, "obl:arg"))
+            controllers = [c for c in objects if not tree.children(c, "case")]
+            controllers = controllers or [c for c in tree.children(governor, "obl") if tree.children(c, "case")]
         object_control = passive or bool(self._object_control.intersection(self._verb_lemmas(reading, governor)))
         if controllers and object_control:
             self._subject(reading, governor, controllers[0], answer)

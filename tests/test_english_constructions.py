@@ -14,6 +14,11 @@ CASES = [
         {("RUS", "111", "USA"), ("USA", "190", "IRN")},
     ),
     ("passive with by", "Iran was attacked by Israel on Saturday.", {("ISR", "190", "IRN")}),
+    (
+        "a determiner makes a noun of an event word after an adjective",
+        "Turkey, which has close ties to Azerbaijan, condemned the Armenian attack.",
+        {("TUR", "111", "ARM")},
+    ),
     ("between X and Y", "Qatar mediated between Israel and Hamas.", {("QAT", "045", "ISR"), ("QAT", "045", "PSE")}),
     ("coordinated subjects", "Germany and France criticized Hungary.", {("DEU", "111", "HUN"), ("FRA", "111", "HUN")}),
     ("reciprocal phone call", "Putin and Erdogan spoke by phone on Friday.", {("RUS", "041", "TUR")}),

@@ -115,20 +115,17 @@ class SentenceCoder:
             if m.start <= tokens[i].start and tokens[i].end <= m.end
         )
         roles = frozenset(i for m in mentions if m.kind == "role" for i in range(m.first, m.last + 1))
-        matches = self.triggers.find(tokens, parse.clause_of, names, roles)
+        tree = self._sentence_tree(sentence, tokens, found, context)
+        determined = tree.determined() if tree is not None else frozenset()
+        matches = self.triggers.find(tokens, parse.clause_of, names, roles, determined)
         view = self.arguments.view(sentence.text, tokens, mentions, parse)
         speaker = self.arguments.speaker(view)
         if speaker is None and any(c.quoted for c in parse.clauses):
             speaker = context.last_speaker
         by_match: list[list[Event]] = []
         assignments: list[Assignment | None] = []
-        tree = None
         if matches:
             times = self.times.find(tokens, context.published)
-            if context.trees is not None:
-                tree = context.trees.get(sentence.index)
-            else:
-                tree = self._tree(tokens) if mentions else None
             governed = governed_matches(tokens, matches, parse, tree, self.complementizers, self.coordinators)
             for number, match in enumerate(matches):
                 governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
@@ -148,7 +145,7 @@ class SentenceCoder:
                 (m, a, e, "" if a is not None else "folded into the protest that demands it")
                 for m, a, e in zip(matches, assignments, by_match, strict=True)
             ]
-            candidates = self.triggers.candidates(tokens, parse.clause_of, names)
+            candidates = self.triggers.candidates(tokens, parse.clause_of, names, determined)
             context.explanations.append(
                 explain_sentence(
                     sentence.index, sentence.text, tokens, mentions, candidates, outcomes, tree is not None
@@ -158,9 +155,14 @@ class SentenceCoder:
         context.last_speaker = speaker or context.last_speaker
         return _unique([event for events in by_match for event in events])
 
-    def _tree(self, tokens: list[Token]) -> Tree | None:
-        """The sentence's dependency tree; parsed only for sentences with a trigger and an actor."""
-        if self.parser is None:
+    def _sentence_tree(
+        self, sentence: Sentence, tokens: list[Token], found: Recognised, context: ArticleContext
+    ) -> Tree | None:
+        """The sentence's dependency tree: parsed ahead in a batch (`trees`), or here by the same test (a trigger
+        word and an actor)."""
+        if context.trees is not None:
+            return context.trees.get(sentence.index)
+        if self.parser is None or not (found.mentions or found.roles) or not self.triggers.may_match(tokens):
             return None
         return Tree(tuple(dependencies.parse(self.parser, [t.text for t in tokens])))
 

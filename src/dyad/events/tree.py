@@ -84,6 +84,10 @@ class Tree:
                 order += self.conjuncts(child)
         return order
 
+    def determined(self) -> frozenset[int]:
+        """The words a determiner hangs from ("the", "its", "die"): nouns."""
+        return frozenset(t.head for t in self.tokens if t.dep.split(":")[0] == "det" and t.head != t.index)
+
     def objects(self, verb: int, relations: tuple[str, ...] = ("obj", "iobj")) -> list[int]:
         """The verb's objects; a second subject of an active verb counts as one (a verb has one subject, and the
         subject comes first: "bat Russland" mislabelled as a second nsubj next to "Der Iran"), unless a preposition

@@ -124,13 +124,19 @@ class TriggerLexicon:
         clause_of: list[int],
         names: frozenset[int] = frozenset(),
         actor_words: frozenset[int] = frozenset(),
+        determined: frozenset[int] = frozenset(),
     ) -> list[TriggerMatch]:
         """Triggers in a sentence. Words of actor names never count; where readings overlap, the one using
-        fewer words of actor phrases wins ("shared evidence", not the "intelligence" of "intelligence officials")."""
-        return self._choose(self.candidates(tokens, clause_of, names), actor_words)
+        fewer words of actor phrases wins ("shared evidence", not the "intelligence" of "intelligence officials").
+        `determined`: the words the parse gives a determiner ("the Armenian attack"): nouns, never verbs."""
+        return self._choose(self.candidates(tokens, clause_of, names, determined), actor_words)
 
     def candidates(
-        self, tokens: list[Token], clause_of: list[int], names: frozenset[int] = frozenset()
+        self,
+        tokens: list[Token],
+        clause_of: list[int],
+        names: frozenset[int] = frozenset(),
+        determined: frozenset[int] = frozenset(),
     ) -> list[TriggerMatch]:
         """Every pattern that matches, overlapping ones included (`find` chooses among them)."""
         keys, joined = self._token_keys(tokens, clause_of)
@@ -148,7 +154,7 @@ class TriggerLexicon:
         for entry in sorted(entries.values(), key=lambda entry: (entry.rank, entry.pattern)):
             if any(part[0].isdisjoint(present) for part in entry.parts):
                 continue
-            for match in self._match_entry(entry, tokens, keys, joined, positions, clause_of):
+            for match in self._match_entry(entry, tokens, keys, joined, positions, clause_of, determined):
                 key = (entry.pattern, match.tokens)
                 if key not in seen:
                     seen.add(key)
@@ -226,6 +232,7 @@ class TriggerLexicon:
         joined: list[set[str]],
         positions: dict[str, list[int]],
         clause_of: list[int],
+        determined: frozenset[int] = frozenset(),
     ) -> list[TriggerMatch]:
         part_hits = [self._part_hits(part, keys, positions) for part in entry.parts]
         if any(not hits for hits in part_hits):
@@ -239,7 +246,7 @@ class TriggerLexicon:
                 continue
             if self._max_span is not None and indices[-1] - indices[0] >= self._max_span:
                 continue
-            if not self._word_class_fits(entry, tokens, combination[0][0]):
+            if not self._word_class_fits(entry, tokens, combination[0][0], determined):
                 continue
             if self._ordered and not self._in_order(tokens, combination):
                 continue
@@ -275,10 +282,14 @@ class TriggerLexicon:
     def _has_noun_entry(self, token: Token) -> bool:
         return any(entry.noun for word in (token.lower, token.lemma) for entry in self._by_word.get(word, ()))
 
-    def _word_class_fits(self, entry: TriggerEntry, tokens: list[Token], index: int) -> bool:
+    def _word_class_fits(
+        self, entry: TriggerEntry, tokens: list[Token], index: int, determined: frozenset[int] = frozenset()
+    ) -> bool:
         token = tokens[index]
         if len(entry.parts) > 1 or len(entry.parts[0]) > 1:
             return True
+        if not entry.noun and index in determined:
+            return False  # the parse hangs a determiner from it: "condemned the Armenian attack"
         if self.language.rules.nouns_capitalised:
             if "-" in token.text:
                 return entry.noun

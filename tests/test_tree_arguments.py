@@ -400,3 +400,19 @@ def test_what_a_verb_of_intention_governs_is_an_intent(code, lang, sentence, int
     "ankündigen" or "pledge" governs is the intent code of the act."""
     found = {(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None) for e in code(sentence, lang)}
     assert intent in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Die von Oman vermittelten Gespräche zwischen dem Iran und den USA endeten ohne Einigung.",
+            {("OMN", "045", "IRN"), ("OMN", "045", "USA")},
+        ),
+        ("Die USA verurteilten die von Russland besetzten Gebiete.", {("USA", "111", None), ("RUS", "192", None)}),
+    ],
+)
+def test_a_german_attributive_participle_with_its_agent(code, sentence, expected) -> None:
+    """ "die von X vermittelten Gespräche": the participle's "von" phrase is its agent, the noun its patient (here
+    no actor: the USA are no target of the occupation)."""
+    assert triples(code(sentence)) == expected

@@ -83,12 +83,18 @@ class TreeArguments:
         self._intent_verbs = frozenset(language.grammar["modality"].get("intent_verbs", []))
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
-        """Source and target of a verb trigger whose words are `tokens`."""
-        verb = reading.tree.top(tokens)
+        """Source and target of a verb trigger whose words are `tokens` (of "vermittelten Gespräche", the
+        participle is the verb)."""
+        verb = self._verb_of(reading, tokens)
         answer = TreeAnswer(passive=self._passive(reading, verb))
         self._source(reading, verb, answer, depth=0)
         self._targets(reading, tokens, preps, between, answer, nominal=False)
         return answer
+
+    def _verb_of(self, reading: Reading, tokens: tuple[int, ...]) -> int:
+        """The trigger's head word; of "die von Russland besetzten Gebiete" the participle with its agent."""
+        participles = [t for t in tokens if reading.tree.relation(t) == "amod" and self._passive(reading, t)]
+        return participles[0] if participles else reading.tree.top(tokens)
 
     def noun_targets(
         self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool
@@ -340,6 +346,8 @@ class TreeArguments:
         tree = reading.tree
         if tree.dep(verb) == "acl" and tree.children(verb, "obl:agent"):  # "property seized by government forces"
             return True
+        if tree.relation(verb) == "amod" and any(self._is_agent(tree, c) for c in tree.children(verb, "obl")):
+            return True  # an attributive participle with its agent: "die von Oman vermittelten Gespräche"
         auxiliaries = tree.children(verb, "aux:pass")
         if not tree.is_passive(verb) or not any(reading.word(a) in self._passive_forms for a in auxiliaries):
             return False
@@ -362,7 +370,7 @@ class TreeArguments:
         """The first actor in the trigger's frame: a "mit/with/gegen/zwischen" phrase of any of its words ("held
         talks with X": the phrase hangs from "talks"), else the object (in a passive the subject)."""
         tree = reading.tree
-        top = tree.top(tokens)
+        top = tree.top(tokens) if nominal else self._verb_of(reading, tokens)
         for word in sorted(tokens, key=lambda t: t != top):
             for child in tree.children(word, "obl", "nmod"):
                 cases = set(tree.case_words(child))
@@ -384,12 +392,15 @@ class TreeArguments:
             slots = sorted(tree.children(top, *OBJECTS, "nsubj"))
         else:
             slots = tree.objects(top, OBJECTS)
-        if answer.passive and tree.dep(top) == "acl" and (noun := tree.head(top)) is not None:
+        if answer.passive and tree.relation(top) in {"acl", "amod"} and (noun := tree.head(top)) is not None:
             slots = [noun]
         kind = "passive subject" if answer.passive else "object"
         for child in [c for c in slots if self._without_preposition(reading, c)]:
             if self._take_targets(reading, top, child, answer, kind):
                 return
+        if answer.passive and tree.relation(top) in {"acl", "amod"}:
+            answer.decided_target = True  # the noun the participle modifies is the patient, actor or not
+            answer.notes.append("target: the noun the participle modifies (no actor)")
 
     def _take_targets(self, reading: Reading, head: int, child: int, answer: TreeAnswer, kind: str) -> bool:
         used = {id(m) for m in answer.sources}

@@ -171,7 +171,7 @@ class TriggerLexicon:
         """Each token's readings (lemma, form, compound head, joined particle verb), and apart the particle
         verbs each verb joins."""
         rules = self.language.rules
-        keys = [{token.lemma, token.lower, *rules.lemma_variants(token.lower)} for token in tokens]
+        keys = [{token.lemma, token.lower, *self._variants(token.lower)} for token in tokens]
         for token, words in zip(tokens, keys, strict=True):
             if rules.nouns_capitalised and token.is_title and token.text.isalpha():
                 head = self._compound_head(token.lemma)
@@ -187,6 +187,11 @@ class TriggerLexicon:
         for words, verbs in zip(keys, joined, strict=True):
             words |= verbs
         return keys, joined
+
+    def _variants(self, word: str) -> set[str]:
+        """The language's variants of a word and their lemmas ("angegriffenen" -> "angegriffen" -> "angreifen")."""
+        found = set(self.language.rules.lemma_variants(word))
+        return found | {self._lemma(variant) for variant in found}
 
     def _hyphen_head(self, token: Token) -> str:
         """The lemma of a hyphenated word's last part ("US-Luftschläge" -> "luftschlag"); the lemmatiser may have

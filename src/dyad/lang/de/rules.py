@@ -7,6 +7,10 @@ from dataclasses import dataclass
 _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
+# prefixes of verbs whose past participle has no "ge": "beschossen", "verhängt", "zerstört", "entführt"
+INSEPARABLE_PREFIXES = ("be", "ver", "zer", "ent", "emp", "er", "miss")
+
+
 @dataclass(frozen=True)
 class GermanRules:
     code: str = "de"
@@ -41,13 +45,29 @@ class GermanRules:
                 splits.append((text[: cut - 1], text[cut:]))
         return splits
 
+    @staticmethod
+    def _bare_participle(word: str) -> str | None:
+        """ "angegriffenen" -> "angegriffen": a past participle (with "ge", after a particle or not) and an
+        adjective ending."""
+        for ending in ("e", "en", "er", "es", "em"):
+            stem = word[: -len(ending)]
+            participle = "ge" in stem[:-3] or stem.startswith(INSEPARABLE_PREFIXES)
+            if word.endswith(ending) and stem.endswith(("en", "t")) and participle and len(stem) > 5:
+                return stem
+        return None
+
     def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool:
         """A particle verb's zu-infinitive, the "zu" inside it: "anzugreifen" (angreifen), "fortzusetzen"."""
         cut = word.find("zu", 1)
         return cut > 0 and word[:cut] + word[cut + 2 :] in lemmas
 
     def lemma_variants(self, word: str) -> list[str]:
-        """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"."""
+        """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"; an inflected past
+        participle is also its bare participle, which the lemma dictionary knows ("angegriffenen" -> "angegriffen",
+        "getöteten" -> "getötet")."""
+        participle = self._bare_participle(word)
+        if participle is not None:
+            return [participle]
         for ending in ("ierten", "ierte", "iertes", "iert"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return [word[: -len(ending)] + "ieren"]

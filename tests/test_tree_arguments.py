@@ -416,3 +416,9 @@ def test_a_german_attributive_participle_with_its_agent(code, sentence, expected
     """ "die von X vermittelten Gespräche": the participle's "von" phrase is its agent, the noun its patient (here
     no actor: the USA are no target of the occupation)."""
     assert triples(code(sentence)) == expected
+
+
+def test_an_offer_whose_act_became_its_intent_is_one_event(code) -> None:
+    """ "bot an, zu vermitteln": the offer is the intent to mediate (039), not a second, generic offer (030)."""
+    found = triples(code("Die Türkei bot an, zwischen Russland und der Ukraine zu vermitteln."))
+    assert found == {("TUR", "039", "RUS"), ("TUR", "039", "UKR")}

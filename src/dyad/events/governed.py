@@ -17,6 +17,7 @@ from dyad.ontology import Codebook, PloverMap, event_code_fields
 # a generic appeal or demand asks for what it governs: 02x / 10x parallel the intents 03x ("urged Israel to
 # negotiate": 036 -> 026); the intent to mediate (039) parallels the appeal and demand for mediation (028, 108)
 ASKING = ("020", "100")
+GENERIC_INTENT = "030"
 INTENT_ROOT = "03"
 MEDIATION_INTENT, MEDIATION = "039", "038"
 
@@ -81,11 +82,16 @@ def ask_for_governed(
 ) -> None:
     """ "urged Israel to negotiate with Hamas": a generic appeal (020) or demand (100) takes the sub-code of what it
     asks for, from that event's intent code (negotiate: intent 036 -> appeal 026, demand 106); the asked-for event
-    stays, hypothetical."""
+    stays, hypothetical. A generic offer (030) whose act became its intent event ("bot an, zu vermitteln": 039) is
+    that event, not a second one."""
     for number, governors in sorted(governed.items()):
         intent = matches[number].entry.intent
         if not intent or not intent.startswith(INTENT_ROOT):
             continue
+        if any(e.cameo == intent for e in by_match[number]):
+            for governor in governors:
+                if matches[governor].entry.cameo == GENERIC_INTENT:
+                    by_match[governor] = []
         intent = MEDIATION if intent == MEDIATION_INTENT else intent
         for governor in governors:
             generic = matches[governor].entry.cameo

@@ -15,6 +15,11 @@ CASES = [
     ),
     ("passive with by", "Iran was attacked by Israel on Saturday.", {("ISR", "190", "IRN")}),
     (
+        "a comma ends a phrase: no list without a coordinator",
+        "According to Ukrainian officials, Russia launched 40 drones overnight.",
+        {("RUS", "1952", None)},
+    ),
+    (
         "a determiner makes a noun of an event word after an adjective",
         "Turkey, which has close ties to Azerbaijan, condemned the Armenian attack.",
         {("TUR", "111", "ARM")},

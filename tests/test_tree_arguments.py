@@ -317,8 +317,7 @@ def fast_code():
     return run
 
 
-FAST_MISREADS = {  # the narrower networks misparse these (docs/benchmarks.md, "Parse speed")
-    "relative clause: the antecedent is the subject": "de",
+FAST_MISREADS = {  # the narrower networks misparse this (docs/benchmarks.md, "Parse speed")
     "a participle with an agent is a passive": "en",
 }
 FAST_CASES = [

@@ -46,20 +46,48 @@ class MentionStructure:
         return token.text.isalpha() and (token.is_title or not self._nouns_capitalised)
 
     def _group(self, tokens: list[Token], mentions: list[Mention]) -> None:
-        """Coordinated mentions ("Israel und dem Iran", "X, Y and Z") share a group number."""
+        """Coordinated mentions ("Israel und dem Iran", "X, Y and Z") share a group number. A comma joins two
+        mentions only in a list that a coordinator closes: in "According to Ukrainian officials, Russia launched"
+        the comma ends a phrase."""
+        joins = [self._join(tokens, left, right) for left, right in itertools.pairwise(mentions)]
+        closed = self._closed_by_coordinator(joins)
         group = 0
-        for left, right in itertools.pairwise(mentions):
-            if left.kind == "anaphor" and right.kind == "anaphor" and left.first == right.first:
+        for number, (left, right) in enumerate(itertools.pairwise(mentions)):
+            if joins[number] == "anaphora":
                 left.group = left.group if left.group is not None else group
                 right.group = left.group
                 group += 1
                 continue
-            between = [t.lower for t in tokens[left.last + 1 : right.first]]
-            words = [w for w in between if w not in self._determiners]
-            joined = " ".join(words)
-            if between and (joined in self._coordination or joined == ",") and left.modifier == right.modifier:
-                if left.group is None:
-                    left.group = group
-                    group += 1
-                right.group = left.group
-                right.genitive = right.genitive or left.genitive
+            if joins[number] is None or not closed[number]:
+                continue
+            if left.group is None:
+                left.group = group
+                group += 1
+            right.group = left.group
+            right.genitive = right.genitive or left.genitive
+
+    def _join(self, tokens: list[Token], left: Mention, right: Mention) -> str | None:
+        """How two neighbouring mentions are joined: "anaphora" (two readings of one pair anaphor), "coordinator",
+        "comma", or not at all."""
+        if left.kind == "anaphor" and right.kind == "anaphor" and left.first == right.first:
+            return "anaphora"
+        between = [t.lower for t in tokens[left.last + 1 : right.first]]
+        joined = " ".join(w for w in between if w not in self._determiners)
+        if not between or left.modifier != right.modifier:
+            return None
+        if joined in self._coordination:
+            return "coordinator"
+        return "comma" if joined == "," else None
+
+    @staticmethod
+    def _closed_by_coordinator(joins: list[str | None]) -> list[bool]:
+        """For each join, whether its run of joined mentions has a coordinator ("X, Y und Z")."""
+        closed = [False] * len(joins)
+        start = 0
+        for end in range(len(joins) + 1):
+            if end == len(joins) or joins[end] is None or joins[end] == "anaphora":
+                has_coordinator = "coordinator" in joins[start:end]
+                for number in range(start, end):
+                    closed[number] = has_coordinator
+                start = end + 1
+        return closed

@@ -54,6 +54,8 @@ PHRASES = [
     ("en", "Kremlin critic", "RUSOPP"),
     ("en", "a member of the Syrian parliament", "SYRLEG"),
     ("en", "ethnic Albanians", "ALB"),
+    ("en", "his Saudi counterpart", "SAUGOV"),
+    ("de", "seinem türkischen Amtskollegen", "TURGOV"),
 ]
 
 

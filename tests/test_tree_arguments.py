@@ -421,3 +421,17 @@ def test_an_offer_whose_act_became_its_intent_is_one_event(code) -> None:
     """ "bot an, zu vermitteln": the offer is the intent to mediate (039), not a second, generic offer (030)."""
     found = triples(code("Die Türkei bot an, zwischen Russland und der Ukraine zu vermitteln."))
     assert found == {("TUR", "039", "RUS"), ("TUR", "039", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Die Stadt Charkiw wurde in der Nacht durch russische Raketen getroffen.", {("RUS", "195", "UKR")}),
+        ("Putin traf den chinesischen Präsidenten in Peking.", {("RUS", "040", "CHN")}),
+        ("Der Botschafter wurde vom Auswärtigen Amt einbestellt.", {("DEU", "114", None)}),
+    ],
+)
+def test_german_hits_meetings_and_contracted_agents(code, sentence, expected) -> None:
+    """Missiles that "treffen" hit (the codebook's weapon patterns win over the meeting); "vom" the parser calls a
+    determiner still marks the agent."""
+    assert triples(code(sentence)) == expected

@@ -355,7 +355,12 @@ class TreeArguments:
         return tree.morph(verb, "VerbForm") == "Part" or token.lower not in token.lemmas
 
     def _is_agent(self, tree: Tree, nominal: int) -> bool:
-        return tree.dep(nominal) == "obl:agent" or bool(self._agent.intersection(tree.case_words(nominal)))
+        """An agent phrase: "obl:agent", or a "von/by" case word; a contracted preposition the parser took for a
+        determiner counts too ("vom Auswärtigen Amt")."""
+        if tree.dep(nominal) == "obl:agent" or self._agent.intersection(tree.case_words(nominal)):
+            return True
+        first = min(tree.subtree(nominal))
+        return tree.tokens[first].text.lower() in self._agent and tree.head(first) == nominal
 
     # targets -------------------------------------------------------------------------------------------------
     def _targets(

@@ -21,6 +21,7 @@ from dyad.events.clause_rules import IRREALIS_CODES, PROTEST_ROOT, ClauseRules
 from dyad.events.clauses import Clause
 from dyad.events.syntax import Reading, TreeAnswer, TreeArguments
 from dyad.events.tree import Tree
+from dyad.events.tree_modality import TreeModality
 from dyad.events.triggers import TriggerMatch
 from dyad.events.view import SentenceView
 from dyad.lang import Language
@@ -51,6 +52,7 @@ class ArgumentFinder(ClauseRules):
     def __init__(self, language: Language):
         super().__init__(language)
         self.tree_rules = TreeArguments(language)
+        self.tree_modality = TreeModality(language)
 
     def assign(
         self,
@@ -155,9 +157,9 @@ class ArgumentFinder(ClauseRules):
             answer = self.tree_rules.noun_targets(reading, match.tokens, entry.preps, entry.between)
         else:
             answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between)
-            result.negation_elsewhere = self.tree_rules.negation_elsewhere(reading, match.tokens)
-            result.supposition_elsewhere = self.tree_rules.supposition_elsewhere(reading, match.tokens)
-            result.announced = self.tree_rules.announced(reading, match.tokens)
+            result.negation_elsewhere = self.tree_modality.negation_elsewhere(reading, match.tokens)
+            result.supposition_elsewhere = self.tree_modality.supposition_elsewhere(reading, match.tokens)
+            result.announced = self.tree_modality.announced(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

@@ -3,7 +3,7 @@
 
 Scope is the trigger's clause; subordinate and infinitive clauses also see their governing clause, so "bereit sei,
 zwischen X und Y zu vermitteln" is an intention and "Unklar ist, ob ..." a supposition. Where there is a parse, the
-tree narrows this scope (`TreeArguments.negation_elsewhere` / `supposition_elsewhere` in syntax.py): a negation or
+tree narrows this scope (`TreeModality.negation_elsewhere` / `supposition_elsewhere` in tree_modality.py): a negation or
 modal word that hangs from another, coordinated verb does not count for the trigger.
 """
 

@@ -63,6 +63,14 @@ class Reading:
         return self.view.tokens[index].lower
 
 
+def verb_lemmas(reading: Reading, verb: int) -> set[str]:
+    """A verb's lemmas, and with a separable particle the joined verb ("rief ... auf" -> "aufrufen")."""
+    lemmas = set(reading.view.tokens[verb].lemmas)
+    for particle in reading.tree.children(verb, "compound:prt"):
+        lemmas |= {reading.view.tokens[particle].lower + lemma for lemma in lemmas}
+    return lemmas
+
+
 class TreeArguments:
     def __init__(self, language: Language):
         arguments = language.grammar["arguments"]
@@ -77,10 +85,7 @@ class TreeArguments:
         self._prepositions = frozenset(arguments["prepositions"]) - self._infinitive_markers
         self._possessives = frozenset(arguments["possessives"])
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
-        self._negation = frozenset(language.grammar["modality"]["negation"])
-        self._hypothetical = frozenset(language.grammar["modality"]["hypothetical"])
         self._rules = language.rules
-        self._intent_verbs = frozenset(language.grammar["modality"].get("intent_verbs", []))
 
     def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens` (of "vermittelten Gespräche", the
@@ -103,70 +108,6 @@ class TreeArguments:
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
         return answer
-
-    def negation_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
-        """Every negation of the sentence belongs to another verb ("did not strike Iran but attacked Lebanon": the
-        attack on Lebanon is not denied)."""
-        return self._markers_elsewhere(reading, tokens, self._negation)
-
-    def supposition_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
-        """Every modal or conditional word of the sentence belongs to another verb ("Russia could attack Ukraine
-        and criticised NATO": only the attack is supposed)."""
-        return self._markers_elsewhere(reading, tokens, self._hypothetical)
-
-    def announced(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
-        """Whether the trigger is what a verb of intention governs ("kündigte an, die Gespräche fortzusetzen",
-        "pledged to send aid"): the intent, not the act (particle verbs joined: `intent_verbs` in grammar.toml)."""
-        tree = reading.tree
-        verb = tree.top(tokens)
-        governor = tree.head(verb)
-        if governor is None or tree.relation(verb) not in {"xcomp", "ccomp"}:
-            return False
-        return bool(self._intent_verbs & self._verb_lemmas(reading, governor))
-
-    def _markers_elsewhere(self, reading: Reading, tokens: tuple[int, ...], words: frozenset[str]) -> bool:
-        """Whether the sentence has marker words and the tree hangs each from a verb that is neither the trigger,
-        nor one of its arguments, nor a verb governing it. Only verbs the tagger calls verbs count, so a garbled
-        parse changes nothing; the clause-level judge decides otherwise."""
-        tree = reading.tree
-        verb = tree.top(tokens)
-        arguments = [c for c in tree.children(verb) if tree.relation(c) not in CLAUSAL | {"conj"}]
-        own = {verb, *tokens, *arguments}
-        markers = [t for t in range(len(tree)) if reading.word(t) in words]
-        if not markers:
-            return False
-        governors = self._governors(tree, verb)
-        coordinated = self._coordinated_with(tree, verb)
-        finite = tree.morph(verb, "VerbForm") == "Fin" or tree.morph(verb, "Mood") is not None
-        for marker in markers:
-            head = tree.head(marker)
-            if head is None or head in own or tree.tokens[head].upos not in {"VERB", "AUX"}:
-                return False
-            if head in governors:  # "did not agree to negotiate", "was kaum militärische Hilfe zulässt"
-                return False
-            if head in coordinated and (tree.relation(marker) == "mark" or not finite):
-                return False  # "unless X arranged a ceasefire and held elections", "could attack and seize"
-        return True
-
-    def _coordinated_with(self, tree: Tree, verb: int) -> set[int]:
-        """The verbs a conjunct is coordinated with, and what governs them: a subordinator scopes over all of a
-        clause's conjuncts, an auxiliary or adverb over those without a finite form of their own (the tagger's
-        VerbForm=Fin or a Mood: German finite verbs often carry only Mood and Person)."""
-        found, current = set(), verb
-        while tree.relation(current) == "conj" and (head := tree.head(current)) is not None and head not in found:
-            found.add(head)
-            current = head
-        return found | self._governors(tree, current) if found else found
-
-    @staticmethod
-    def _governors(tree: Tree, verb: int) -> set[int]:
-        """The words that govern the trigger, up to the first coordination ("did not strike Iran but attacked
-        Lebanon": "attacked" hangs from "strike" as a conjunct, so that negation stays with "strike")."""
-        found, current = set(), verb
-        while tree.relation(current) not in {"conj", "parataxis"} and (head := tree.head(current)) is not None:
-            found.add(head)
-            current = head
-        return found
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
@@ -299,7 +240,7 @@ class TreeArguments:
             objects = tree.objects(governor, (*OBJECTS, "obl:arg"))
             controllers = [c for c in objects if not tree.children(c, "case")]
             controllers = controllers or [c for c in tree.children(governor, "obl") if tree.children(c, "case")]
-        object_control = passive or bool(self._object_control.intersection(self._verb_lemmas(reading, governor)))
+        object_control = passive or bool(self._object_control.intersection(verb_lemmas(reading, governor)))
         if controllers and object_control:
             self._subject(reading, governor, controllers[0], answer)
             answer.notes.append(f"source: controlled by {reading.view.tokens[controllers[0]].text}")
@@ -308,14 +249,6 @@ class TreeArguments:
         answer.notes.append(f"source: subject control by {reading.view.tokens[governor].text}")
         answer.decided_source = bool(answer.sources)  # an inherited subject that names no actor decides nothing
         answer.plain_subject = False
-
-    @staticmethod
-    def _verb_lemmas(reading: Reading, verb: int) -> set[str]:
-        """A verb's lemmas, and with a separable particle the joined verb ("rief ... auf" -> "aufrufen")."""
-        lemmas = set(reading.view.tokens[verb].lemmas)
-        for particle in reading.tree.children(verb, "compound:prt"):
-            lemmas |= {reading.view.tokens[particle].lower + lemma for lemma in lemmas}
-        return lemmas
 
     def _participle(self, reading: Reading, verb: int) -> bool:
         """A participle modifying a noun: no marker ("to"), no relative pronoun, no finite form ("whom X blames")."""

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import product
 
+from dyad.events.trigger_entries import Part, TriggerEntry, TriggerFileError, read_entries
 from dyad.lang import Language
 from dyad.model import Token, hyphen_in_word
-from dyad.resources import read_tsv
 
-Slot = frozenset[str]
-Part = tuple[Slot, ...]
+__all__ = ["TriggerEntry", "TriggerFileError", "TriggerLexicon", "TriggerMatch"]
+
 DETERMINER_BEFORE_NOUN = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"]
 )
@@ -26,31 +26,6 @@ DETERMINER_BEFORE_NOUN = frozenset(
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ian", "ish", "ese", "ble", "ate", "ed")
 MIN_COMPOUND_MODIFIER = 3
 CLOSING = frozenset(",.;:!?“”»«\"')")
-
-
-class TriggerFileError(ValueError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerEntry:
-    pattern: str
-    parts: tuple[Part, ...]
-    cameo: str
-    intent: str | None
-    preps: frozenset[str]
-    recip: bool
-    between: bool
-    patient: bool
-    noun: bool
-    speaker: bool = False
-    intransitive: bool = False
-    source: str = ""  # the lexicon file the pattern comes from
-    rank: int = 0  # its place in the lexicons (the core first, then the files in name order): decides exact ties
-
-    @property
-    def size(self) -> int:
-        return sum(len(part) for part in self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,19 +78,7 @@ class TriggerLexicon:
     ) -> TriggerLexicon:
         """`tokenize`: the language's tokenizer, so that a pattern word it splits ("sit-in" -> sit - in in
         English) is matched as the tokens a text will have."""
-        entries: list[TriggerEntry] = []
-        seen: set[tuple[str, bool]] = set()
-        core, *_ = files = language.data_files("triggers")
-        for path in files:
-            for number, row in enumerate(read_tsv(path), 2):
-                try:
-                    entry = _entry(row, lemma, path.name, tokenize)
-                except (KeyError, ValueError) as error:
-                    raise TriggerFileError(f"{path.name} row {number}: {error}") from None
-                key = _pattern_key(entry)
-                if path == core or key not in seen:  # a later file never redefines a pattern of an earlier one
-                    seen.add(key)
-                    entries.append(replace(entry, rank=len(entries)))
+        entries = read_entries(language, lemma, tokenize)
         return cls(entries, language, lemma)
 
     def find(
@@ -349,41 +312,6 @@ class TriggerLexicon:
         return sorted(chosen, key=lambda m: m.first)
 
 
-def _entry(
-    row: dict[str, str],
-    lemma: Callable[[str], str],
-    source: str = "",
-    tokenize: Callable[[str], list[str]] | None = None,
-) -> TriggerEntry:
-    pattern = row["pattern"]
-    flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
-    if unknown:
-        raise ValueError(f"unknown flags {sorted(unknown)}")
-    parts = tuple(_part(part, lemma, tokenize) for part in pattern.split("...") if part.strip())
-    if not parts:
-        raise ValueError("empty pattern")
-    cameo = row["cameo"]
-    if not cameo.isdigit():
-        raise ValueError(f"bad CAMEO code {cameo!r}")
-    intent = row.get("intent", "-")
-    preps = row.get("preps", "-")
-    return TriggerEntry(
-        pattern=pattern,
-        parts=parts,
-        cameo=cameo,
-        intent=None if intent in {"", "-"} else intent,
-        preps=frozenset() if preps in {"", "-"} else frozenset(p.strip() for p in preps.split(",")),
-        recip="recip" in flags,
-        between="between" in flags,
-        patient="patient" in flags,
-        noun="noun" in flags,
-        speaker="speaker" in flags,
-        intransitive="intransitive" in flags,
-        source=source,
-    )
-
-
 def _head_words(entry: TriggerEntry, nouns_capitalised: bool, lemma: Callable[[str], str]) -> set[str]:
     """The words a compound may end in: where nouns are capitalised, only the pattern's nouns ("Rache" may head
     "Racheakt", but the verb "sprechen" must not make "Ansprache" a trigger), each with its lemma."""
@@ -391,26 +319,6 @@ def _head_words(entry: TriggerEntry, nouns_capitalised: bool, lemma: Callable[[s
     if nouns_capitalised:
         words = [w for w in words if w[:1].isupper()]
     return {form for w in words for form in (w.lower(), lemma(w)) if len(form) >= 4}
-
-
-def _pattern_key(entry: TriggerEntry) -> tuple[str, bool]:
-    return " ".join(entry.pattern.split()), entry.noun
-
-
-def _part(part: str, lemma: Callable[[str], str], tokenize: Callable[[str], list[str]] | None) -> Part:
-    slots: list[Slot] = []
-    for slot in part.split():
-        pieces = tokenize(slot) if tokenize is not None and "|" not in slot else [slot]
-        slots += [_slot(piece, lemma) for piece in (pieces if len(pieces) > 1 else [slot])]
-    return tuple(slots)
-
-
-def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:
-    words = set()
-    for word in slot.split("|"):
-        words.add(word.lower())
-        words.add(lemma(word))
-    return frozenset(words)
 
 
 def _gerund_after_adjective(tokens: list[Token], index: int) -> bool:

@@ -88,10 +88,10 @@ class Tree:
         """The words a determiner hangs from ("the", "its", "die"): nouns."""
         return frozenset(t.head for t in self.tokens if t.dep.split(":")[0] == "det" and t.head != t.index)
 
-    def objects(self, verb: int, relations: tuple[str, ...] = ("obj", "iobj")) -> list[int]:
-        """The verb's objects; a second subject of an active verb counts as one (a verb has one subject, and the
-        subject comes first: "bat Russland" mislabelled as a second nsubj next to "Der Iran"), unless a preposition
-        marks it (then it is no core argument at all: "based in Beirut")."""
+    def objects(self, verb: int, relations: tuple[str, ...]) -> list[int]:
+        """The verb's children with `relations`; a second subject of an active verb counts as an object (a verb has
+        one subject, and it comes first: "bat Russland" mislabelled as a second nsubj next to "Der Iran"), unless a
+        preposition marks it (then it is no core argument at all: "based in Beirut")."""
         subjects = self.children(verb, "nsubj")
         second = subjects[1:] if len(subjects) > 1 and not self.children(verb, "nsubj:pass") else []
         mislabelled = [s for s in second if not self.children(s, "case")]

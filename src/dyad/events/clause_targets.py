@@ -18,6 +18,9 @@ from dyad.model import Mention
 IRREALIS_CODES = ("02", "03", "10", "112", "12", "13")
 # a protest is directed at whom its demands address: "went on hunger strike to demand the resignation of X"
 PROTEST_ROOT = "14"
+THREAT_ROOT = "13"
+# appeals and demands address who is to act: "demanded that the government release them" -> the government
+ASKING_ROOTS = ("02", "10")
 
 
 def mention_after(view: SentenceView, index: int, clause: Clause, prepositions: frozenset[str]) -> Mention | None:
@@ -61,6 +64,7 @@ class ClauseTargets:
         self._authoring = frozenset(arguments.get("authoring_prepositions", []))
         self._infinitive_markers = frozenset(clauses["infinitive_markers"])
         self._complementizers = frozenset(clauses.get("complementizers", []))
+        self._conditionals = frozenset(clauses.get("conditionals", []))
         self._subject_anywhere = language.rules.subject_anywhere
 
     def targets(
@@ -98,11 +102,20 @@ class ClauseTargets:
         if not match.entry.cameo.startswith(IRREALIS_CODES) and not protest:
             return [None]
         own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too
+        threat = match.entry.cameo.startswith(THREAT_ROOT)
         governed = [
             c
             for c in view.parse.clauses
-            if c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers)
+            if c.parent == clause.id
+            and c.first > match.last
+            and (c.is_complement(view.tokens, self._complementizers) or (threat and self._condition(view, c)))
         ]
+        if match.entry.cameo.startswith(ASKING_ROOTS):
+            addressee = next(
+                filter(None, (self._subject_of(view, c, sources) for c in governed if c.kind == "sub")), []
+            )
+            if addressee:
+                return list(addressee)
         opener = complement_opener(view, match.last, self._infinitive_markers | self._complementizers)
         for mention in view.mentions:
             if mention.modifier or mention.actor.country in own:
@@ -112,6 +125,19 @@ class ClauseTargets:
             ):
                 return list(view.group_of(mention))
         return [None]
+
+    @staticmethod
+    def _subject_of(view: SentenceView, clause: Clause, sources: list[Mention]) -> list[Mention]:
+        """The first actor of a finite clause outside a prepositional phrase: its subject (of its own country too:
+        "the opposition demanded that the government resign")."""
+        for mention in view.mentions:
+            eligible = view.in_clause(mention, clause) and not mention.modifier and mention not in sources
+            if eligible and view.governing_preposition(mention) is None:
+                return view.group_of(mention)
+        return []
+
+    def _condition(self, view: SentenceView, clause: Clause) -> bool:
+        return clause.kind == "sub" and view.tokens[clause.first].lower in self._conditionals
 
     def _prepositional_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]

@@ -45,6 +45,7 @@ class Clause:
 class ClauseParse:
     clauses: list[Clause]
     clause_of: list[int]
+    marks: frozenset[int] = frozenset()  # words the parse says open a clause: subordinators, not prepositions
 
     def clause(self, token_index: int) -> Clause:
         return self.clauses[self.clause_of[token_index]]
@@ -73,12 +74,22 @@ class ClauseSplitter:
         # English relatives need no comma ("Macedonia which is preparing an offensive"); not after a preposition
         self._bare_relatives = frozenset(words.get("bare_relatives", []))
         self._prepositions = frozenset(language.grammar["arguments"]["prepositions"])
+        # subordinators that open a clause wherever they stand ("because", "unless"); the others ("after") do so
+        # inside a chunk only where the parse marks a clause with them
+        self._openers_anywhere = frozenset(words.get("subordinators_anywhere", []))
 
-    def split(self, tokens: list[Token], mention_starts: set[int]) -> ClauseParse:
+    def split(
+        self, tokens: list[Token], mention_starts: set[int], marks: dict[int, int | None] | None = None
+    ) -> ClauseParse:
+        """`marks`: the words the parse says open a clause, each with the word the clause hangs from
+        (`Tree.clause_marks`): a subordinator without a comma before it opens a clause ("closed its border a day
+        after Croatia attacked ..."), and the chunk holding what a leading subordinate clause hangs from is the
+        main clause ("After Croatia attacked the village, Serbia closed ...")."""
+        marks = {i: head for i, head in (marks or {}).items() if tokens[i].lower in self._subordinators}
         clauses: list[Clause] = []
         clause_of = [0] * len(tokens)
-        for chunk, quoted, after_comma in self._chunks(tokens):
-            clause = self._place(tokens, chunk, quoted, after_comma, clauses, mention_starts)
+        for chunk, quoted, after_comma in self._chunks(tokens, frozenset(marks)):
+            clause = self._place(tokens, chunk, quoted, after_comma, clauses, mention_starts, marks)
             clause.tokens.extend(chunk)
             for index in chunk:
                 clause_of[index] = clause.id
@@ -88,9 +99,9 @@ class ClauseSplitter:
         for clause in clauses:
             clause.tokens.sort()
             clause.speech = self._is_speech(tokens, clause)
-        return ClauseParse(clauses, clause_of)
+        return ClauseParse(clauses, clause_of, frozenset(marks))
 
-    def _chunks(self, tokens: list[Token]):
+    def _chunks(self, tokens: list[Token], marks: frozenset[int]):
         quoted = False
         chunk: list[int] = []
         after_comma = False
@@ -111,6 +122,12 @@ class ClauseSplitter:
             if chunk and self._bare_relative(tokens, token):
                 yield chunk, quoted, after_comma
                 chunk, after_comma = [], True
+            elif chunk and self._opens_inside(token, marks):
+                # "... and after Croatia attacked": the coordinator goes with the clause it joins
+                carried = [chunk.pop()] if tokens[chunk[-1]].lower in self._coordinators else []
+                if chunk:
+                    yield chunk, quoted, after_comma
+                chunk, after_comma = carried, False
             chunk.append(token.i)
         if chunk:
             yield chunk, quoted, after_comma
@@ -120,6 +137,11 @@ class ClauseSplitter:
         return (
             token.lower in self._bare_relatives and previous.text.isalpha() and previous.lower not in self._prepositions
         )
+
+    def _opens_inside(self, token: Token, marks: frozenset[int]) -> bool:
+        if token.lower not in self._subordinators:
+            return False
+        return token.i in marks or token.lower in self._openers_anywhere
 
     def _inline_quotes(self, tokens: list[Token]) -> set[int]:
         """Quote marks around a phrase inside a clause ("von «tiefer Enttäuschung» im Kreml") are not speech."""
@@ -158,6 +180,7 @@ class ClauseSplitter:
         after_comma: bool,
         clauses: list[Clause],
         mention_starts: set[int],
+        marks: dict[int, int | None],
     ) -> Clause:
         words = [tokens[i].lower for i in chunk]
         coordinated = words[0] in self._coordinators
@@ -177,6 +200,8 @@ class ClauseSplitter:
             return new("main", None)
         if after_comma and not quoted and self._ends_with_speech_verb(tokens, previous):
             return new("sub", previous.id)  # "erklärte, Russland müsse ...": reported speech without "dass"
+        if self._governs(previous, chunk, marks):
+            return new("main", None)
         if self._opens_with_actor(chunk, mention_starts, tokens):
             return previous
         if opener in self._infinitive or self._is_zu_infinitive(tokens, chunk):
@@ -190,6 +215,14 @@ class ClauseSplitter:
                 return new("main", None)
             return clauses[self._main_of(previous, clauses)]
         return previous
+
+    @staticmethod
+    def _governs(previous: Clause, chunk: list[int], marks: dict[int, int | None]) -> bool:
+        """The chunk holds the word a leading subordinate clause hangs from: the main clause."""
+        if previous.kind != "sub" or previous.parent is not None:
+            return False
+        governor = marks.get(previous.first if previous.first in marks else previous.first + 1)
+        return governor is not None and governor in chunk
 
     def _clause_closed(self, tokens: list[Token], clause: Clause) -> bool:
         """German subordinate clauses end with their verb: one ending in a noun or name goes on after a comma."""

@@ -106,7 +106,9 @@ class SentenceCoder:
         mentions = self.resolver.resolve(tokens, found, context.discourse, place_countries)
         finish_texts(sentence.text, mentions)
         context.mentions[sentence.index] = mentions
-        parse = self.splitter.split(tokens, {m.first for m in mentions})
+        tree = self._sentence_tree(sentence, tokens, found, context)
+        marks = tree.clause_marks() if tree is not None else {}
+        parse = self.splitter.split(tokens, {m.first for m in mentions}, marks)
         names = frozenset(  # words of actor names ("Islamic Jihad"); role words ("Diplomaten") stay usable
             i
             for m in mentions
@@ -115,7 +117,6 @@ class SentenceCoder:
             if m.start <= tokens[i].start and tokens[i].end <= m.end
         )
         roles = frozenset(i for m in mentions if m.kind == "role" for i in range(m.first, m.last + 1))
-        tree = self._sentence_tree(sentence, tokens, found, context)
         determined = tree.determined() if tree is not None else frozenset()
         matches = self.triggers.find(tokens, parse.clause_of, names, roles, determined)
         view = self.arguments.view(sentence.text, tokens, mentions, parse)

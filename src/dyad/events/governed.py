@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.events.clause_targets import IRREALIS_CODES, PROTEST_ROOT
+from dyad.events.clause_targets import ASKING_ROOTS, IRREALIS_CODES, PROTEST_ROOT
 from dyad.events.clauses import ClauseParse
 from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerMatch
@@ -55,16 +55,29 @@ def governed_matches(
 
 def targets_from_governed(by_match: list[list[Event]], governed: dict[int, set[int]]) -> None:
     """ "threatened to impose a curfew in Algiers": a threat, demand or offer that names no target of its own is
-    directed at whom what it governs is directed at (here the people of Algiers, the government's own)."""
+    directed at whom what it governs is directed at (here the people of Algiers, the government's own). An appeal or
+    demand addresses who is to act: "demanded that Croatia withdraw its troops" is directed at Croatia, the subject
+    of what it asks for, where that is not the one who asks."""
     for number, governors in sorted(governed.items()):
-        target = next((e.target for e in by_match[number] if e.target is not None), None)
         for governor in governors:
-            if target is None or not by_match[governor] or any(e.target for e in by_match[governor]):
+            if not by_match[governor] or any(e.target for e in by_match[governor]):
+                continue
+            target = _governed_target(by_match[number], by_match[governor])
+            if target is None:
                 continue
             by_match[governor] = [
                 event if event.source.actor.code == target.actor.code else directed(event, target)
                 for event in by_match[governor]
             ]
+
+
+def _governed_target(governed_events: list[Event], governor_events: list[Event]) -> Mention | None:
+    if governor_events[0].cameo.startswith(ASKING_ROOTS):
+        askers = {e.source.actor.code for e in governor_events}
+        actor = next((e.source for e in governed_events if e.source.actor.code not in askers), None)
+        if actor is not None:
+            return actor
+    return next((e.target for e in governed_events if e.target is not None), None)
 
 
 def directed(event: Event, target: Mention) -> Event:

@@ -17,6 +17,8 @@ CLAUSAL = frozenset({"acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "li
 ARROWS = {"down": "→", "up": "←"}
 # what a verb or noun governs as its complement: "drohte, anzugreifen", "denied that it attacked", "offer to host"
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl"})
+# clauses that a subordinator (`mark`) opens: "after Croatia attacked", "that Russia would withdraw"
+OPENED_BY_MARK = frozenset({"advcl", "ccomp", "csubj", "acl"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,23 @@ class Tree:
                 return False
             node = head
         return False
+
+    def clause_marks(self) -> dict[int, int | None]:
+        """Words that open an adverbial or complement clause ("a day after Croatia attacked", "said that"): a
+        `mark` hung from a later word that heads such a clause, or a `case` word hung from the subject of one (a
+        parse that reads "after Tehran" as a phrase yet "Tehran" as the subject of "seized"); each with the word
+        that clause hangs from."""
+        marks: dict[int, int | None] = {}
+        for token in self.tokens:
+            if token.dep == "mark":
+                verb: int | None = token.head
+            elif token.dep == "case" and self.relation(token.head) == "nsubj":
+                verb = self.head(token.head)
+            else:
+                continue
+            if verb is not None and verb > token.index and self.relation(verb) in OPENED_BY_MARK:
+                marks[token.index] = self.head(verb)
+        return marks
 
     def is_passive(self, verb: int) -> bool:
         """A verb with a passive auxiliary that the tagger does not call a non-participle ("werden" with an

@@ -47,7 +47,7 @@ class SentenceView:
         skipped = 0
         while index >= 0 and skipped < 4:
             token = self.tokens[index]
-            if token.lower in self.prepositions and not self._quantifier(index):
+            if token.lower in self.prepositions and not self._quantifier(index) and index not in self.parse.marks:
                 return token.lower
             if token.lower in self.determiners or token.text.isdigit():
                 index -= 1

@@ -1,0 +1,84 @@
+"""Subordinate clauses without a comma before them, and what a demand or threat takes from the clause it governs.
+
+Our own sentences. "after", "before", "since" are prepositions as often as subordinators: the parse tells which
+("a day after Croatia attacked ..."); "because", "unless", "if" open a clause wherever they stand, parse or none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+SUBORDINATE_CASES = [
+    (
+        "a clause after 'after' has its own subject, not the main clause's",
+        "Serbia closed its border a day after Croatia attacked a Serbian village.",
+        {("SRB", "191", None), ("HRV", "190", "SRB")},
+    ),
+    (
+        "'since' with a pluperfect",
+        "Pakistan expelled the Indian envoy since India had arrested two Pakistani diplomats.",
+        {("PAK", "161", "IND"), ("IND", "173", "PAK")},
+    ),
+    (
+        "a parse that reads the subordinator as a preposition yet its noun as the clause's subject",
+        "The United States imposed sanctions on Iran, days after Tehran seized a British tanker.",
+        {("USA", "163", "IRN"), ("IRN", "1711", "GBR")},
+    ),
+    (
+        "a leading subordinate clause: the chunk with the verb it hangs from is the main clause",
+        "After Croatia attacked the village, Serbia closed the border.",
+        {("HRV", "190", None), ("SRB", "191", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("construction", "sentence", "expected"), SUBORDINATE_CASES, ids=[c[0] for c in SUBORDINATE_CASES]
+)
+def test_a_subordinate_clause_without_a_comma(code, construction: str, sentence: str, expected: set) -> None:
+    assert triples(code(sentence, "en")) == expected
+
+
+@pytest.mark.parametrize("parser", [(), ("none",)], ids=["tree", "no parse"])
+def test_because_opens_a_clause_with_or_without_a_parse(parser) -> None:
+    from dyad.pipeline import Pipeline
+    from dyad.read import RawDocument
+    from dyad.text.parse import parser_choices
+
+    pipeline = Pipeline.load(parsers=parser_choices(parser))
+    sentence = "Serbia closed the border because Croatia attacked a Serbian village."
+    coded = pipeline.code(RawDocument(text=sentence, origin="test", language="en"))
+    assert ("HRV", "190", "SRB") in triples(coded.events)
+    assert ("SRB", "190", "SRB") not in triples(coded.events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "demand"),
+    [
+        ("en", "Serbia demanded that Croatia withdraw its troops from the border.", ("SRB", "1056", "HRV")),
+        (
+            "en",
+            "The Serbian opposition demanded that the Serbian government release the students.",
+            ("SRB", "1053", "SRB"),
+        ),
+        ("de", "Serbien forderte, dass Kroatien seine Truppen von der Grenze abzieht.", ("SRB", "1056", "HRV")),
+    ],
+)
+def test_a_demand_addresses_the_subject_of_what_it_asks_for(code, lang: str, sentence: str, demand) -> None:
+    """Also of its own country: a domestic demand is addressed to the government asked to act."""
+    assert demand in triples(code(sentence, lang), certain_only=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "target"),
+    [
+        ("en", "Russia threatened to stop the talks if the United States deploys new missiles in Europe.", "USA"),
+        ("en", "Serbia threatened to close the border unless Croatia withdrew its troops.", "HRV"),
+        ("de", "Serbien drohte, die Grenze zu schließen, falls Kroatien seine Truppen nicht abziehe.", "HRV"),
+    ],
+)
+def test_a_threat_is_directed_at_whom_its_condition_names(code, lang: str, sentence: str, target: str) -> None:
+    threats = [e for e in code(sentence, lang) if e.cameo.startswith("13")]
+    assert [e.target.actor.country if e.target else None for e in threats] == [target]

@@ -46,6 +46,7 @@ class Assignment:
     negation_elsewhere: bool = False  # from the tree: every negation of the sentence belongs to another verb
     supposition_elsewhere: bool = False  # and every modal or conditional word
     announced: bool = False  # from the tree: a verb of intention governs the trigger
+    mutual: bool = False  # a reciprocal word ("each other"): coordinated sources act on one another
 
 
 class ArgumentFinder(ClauseRules):
@@ -53,6 +54,9 @@ class ArgumentFinder(ClauseRules):
         super().__init__(language)
         self.tree_rules = TreeArguments(language)
         self.tree_modality = TreeModality(language)
+        self._reciprocals = tuple(
+            tuple(words.split()) for words in language.grammar["arguments"].get("reciprocals", [])
+        )
 
     def assign(
         self,
@@ -120,6 +124,7 @@ class ArgumentFinder(ClauseRules):
                 result.targets = list(antecedent)
                 result.notes.append("target: the antecedent of an object relative clause")
         result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
+        result.mutual = self._mutual(view, clause)
         result.pairs = self._pairs(result)
         return result
 
@@ -193,13 +198,25 @@ class ArgumentFinder(ClauseRules):
                 return None
         return target
 
+    def _mutual(self, view: SentenceView, clause: Clause) -> bool:
+        """A reciprocal word in the trigger's clause ("accused each other", "werfen sich gegenseitig vor")."""
+        words = [(view.tokens[i].lower, view.tokens[i].lemma) for i in clause.tokens]
+        for phrase in self._reciprocals:
+            for start in range(len(words) - len(phrase) + 1):
+                if all(word in words[start + n] for n, word in enumerate(phrase)):
+                    return True
+        return False
+
     @staticmethod
     def _pairs(result: Assignment) -> list[tuple[Mention, Mention | None]]:
         sources, targets = result.sources, [t for t in result.targets if t is not None]
         if not sources:
             return []
-        if not targets and result.match.entry.recip and len(sources) >= 2:
-            return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :] if a.actor.code != b.actor.code]
+        if not targets and (result.match.entry.recip or result.mutual) and len(sources) >= 2:
+            pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :] if a.actor.code != b.actor.code]
+            if result.match.entry.recip:
+                return pairs  # talks, calls, agreements: one event per pair
+            return [*pairs, *((b, a) for a, b in pairs)]  # a directed act done to each other: both directions
         if not targets:
             return [(source, None) for source in sources]
         return [(s, t) for s in sources for t in targets if s.actor.code != t.actor.code]

@@ -1,4 +1,5 @@
-"""Subordinate clauses without a comma before them, and what a demand or threat takes from the clause it governs.
+"""Subordinate clauses without a comma before them, what a demand or threat takes from the clause it governs, and
+reciprocals ("accused each other").
 
 Our own sentences. "after", "before", "since" are prepositions as often as subordinators: the parse tells which
 ("a day after Croatia attacked ..."); "because", "unless", "if" open a clause wherever they stand, parse or none.
@@ -82,3 +83,20 @@ def test_a_demand_addresses_the_subject_of_what_it_asks_for(code, lang: str, sen
 def test_a_threat_is_directed_at_whom_its_condition_names(code, lang: str, sentence: str, target: str) -> None:
     threats = [e for e in code(sentence, lang) if e.cameo.startswith("13")]
     assert [e.target.actor.country if e.target else None for e in threats] == [target]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "India and Pakistan accused each other of violating the ceasefire.", {("IND", "PAK"), ("PAK", "IND")}),
+        ("en", "Armenia and Azerbaijan blamed one another for the clashes.", {("ARM", "AZE"), ("AZE", "ARM")}),
+        ("de", "Armenien und Aserbaidschan werfen sich gegenseitig Verstöße vor.", {("ARM", "AZE"), ("AZE", "ARM")}),
+        ("de", "Israel und die Hamas haben sich gegenseitig angegriffen.", {("ISR", "PSE"), ("PSE", "ISR")}),
+    ],
+)
+def test_a_reciprocal_gives_an_event_in_each_direction(code, lang: str, sentence: str, expected: set) -> None:
+    assert {(s, t) for s, _, t in triples(code(sentence, lang))} == expected
+
+
+def test_a_symmetric_event_with_a_reciprocal_is_one_event_per_pair(code) -> None:
+    assert triples(code("Putin and Erdogan met each other in Sochi.", "en")) == {("RUS", "040", "TUR")}

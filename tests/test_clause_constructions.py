@@ -100,3 +100,16 @@ def test_a_reciprocal_gives_an_event_in_each_direction(code, lang: str, sentence
 
 def test_a_symmetric_event_with_a_reciprocal_is_one_event_per_pair(code) -> None:
     assert triples(code("Putin and Erdogan met each other in Sochi.", "en")) == {("RUS", "040", "TUR")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "The Kremlin rejected the accusations from Washington.", ("RUS", "120", "USA")),
+        ("en", "Israel rejected the criticism from France.", ("ISR", "120", "FRA")),
+        ("de", "Der Kreml wies die Vorwürfe aus Washington zurück.", ("RUS", "120", "USA")),
+        ("de", "Israel wies die Kritik von Frankreich zurück.", ("ISR", "120", "FRA")),
+    ],
+)
+def test_a_rejected_accusation_targets_its_author(code, lang: str, sentence: str, expected) -> None:
+    assert triples(code(sentence, lang)) == {expected}

@@ -113,3 +113,27 @@ def test_a_symmetric_event_with_a_reciprocal_is_one_event_per_pair(code) -> None
 )
 def test_a_rejected_accusation_targets_its_author(code, lang: str, sentence: str, expected) -> None:
     assert triples(code(sentence, lang)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Germany criticised Iran. France condemned the coup in Niger and suspended development aid to the country.",
+            ("FRA", "1621", "NER"),
+        ),
+        (
+            "de",
+            "Israel griff Iran an. Die USA hätten trotz der Gespräche mit Syrien Sanktionen gegen das Land verhängt.",
+            ("USA", "163", "SYR"),
+        ),
+        (
+            "de",
+            "Der Iran wurde angegriffen. Russland verurteilte die Angriffe Israels und der USA auf das Land.",
+            ("ISR", "190", "IRN"),
+        ),
+    ],
+)
+def test_the_country_names_a_country_in_an_earlier_phrase_of_its_sentence(code, lang, text, expected) -> None:
+    assert expected in triples(code(text, lang))

@@ -41,6 +41,8 @@ class Coreference:
         self._pair_anaphora = [tuple(p.split()) for p in arguments["pair_anaphora"]]
         self._country_anaphora = [tuple(p.split()) for p in arguments["country_anaphora"]]
         self._third_person = frozenset(arguments["third_person_singular"])
+        self._prepositions = frozenset(arguments["prepositions"])
+        self._determiners = frozenset(arguments["articles"]) | frozenset(arguments["possessives"])
         self._anaphor_openers = frozenset(
             [p[0] for p in self._pair_anaphora] + [p[0] for p in self._country_anaphora] + list(self._third_person)
         )
@@ -59,13 +61,23 @@ class Coreference:
             country = self._phrase_at(lowers, i, self._country_anaphora)
             if country:
                 here = [m for m in mentions if m.last < i and m.actor.role is None and not m.modifier]
-                antecedents = discourse.recent_countries or here
+                # a country in a phrase earlier in the sentence ("the coup in Niger ... aid to the country") before
+                # one from earlier sentences; a subject or an attacker ("die Angriffe Israels und der USA auf das
+                # Land") is not what "the country" in its own clause names
+                in_phrase = [m for m in here if self._after_preposition(tokens, m)]
+                antecedents = in_phrase or discourse.recent_countries or here
                 if antecedents:
                     found.append(self._anaphor(tokens, i, i + country - 1, antecedents[-1].actor))
                 continue
             if token.lower in self._third_person and discourse.last_person is not None:
                 found.append(self._anaphor(tokens, i, i, discourse.last_person.actor))
         return found
+
+    def _after_preposition(self, tokens: list[Token], mention: Mention) -> bool:
+        before = [t.lower for t in tokens[max(0, mention.first - 2) : mention.first]]
+        if before and before[-1] in self._determiners:
+            before = before[:-1]
+        return bool(before) and before[-1] in self._prepositions
 
     @staticmethod
     def _phrase_at(lowers: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:

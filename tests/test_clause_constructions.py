@@ -137,3 +137,16 @@ def test_a_rejected_accusation_targets_its_author(code, lang: str, sentence: str
 )
 def test_the_country_names_a_country_in_an_earlier_phrase_of_its_sentence(code, lang, text, expected) -> None:
     assert expected in triples(code(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Der Papst appellierte an Russland, die Kämpfe zu beenden.", ("VAT", "0256", "RUS")),
+        ("de", "Frankreich forderte Russland auf, die Gewalt zu beenden.", ("FRA", "0256", "RUS")),
+        ("en", "The Pope called on Israel to stop the fighting in Gaza.", ("VAT", "0256", "ISR")),
+    ],
+)
+def test_an_appeal_to_end_the_fighting(code, lang: str, sentence: str, expected) -> None:
+    """Ending fighting or violence de-escalates (087, intent 0356): asked for, an appeal for de-escalation."""
+    assert expected in triples(code(sentence, lang), certain_only=True)

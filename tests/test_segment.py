@@ -10,6 +10,12 @@ def test_german_tokens_keep_compounds_abbreviations_and_ordinals(pipeline) -> No
     assert "US-Bomber" in tokens and "u.a." in tokens and "7." in tokens and "Kreml-nahen" in tokens
 
 
+def test_a_german_regnal_number_ends_no_sentence(pipeline) -> None:
+    found = sentences(pipeline, "Papst Leo XIV. empfing Selenskyj. Karl III. reiste nach Paris.")
+    assert [s[:3] for s in found] == [["Papst", "Leo", "XIV."], ["Karl", "III.", "reiste"]]
+    assert sentences(pipeline, "Pope Leo XIV met Zelensky. He spoke.", "en")[0][:3] == ["Pope", "Leo", "XIV"]
+
+
 def test_quotes_open_the_sentence_they_belong_to(pipeline) -> None:
     found = sentences(pipeline, "Moskau sprach. «Wir sind bereit», sagte Peskow. „Gut“, sagte er.")
     assert found[1][0] == "«" and found[2][0] == "„"

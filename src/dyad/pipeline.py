@@ -118,11 +118,13 @@ class Pipeline:
     ) -> Pipeline:
         """`parsers`: language (or "*") -> spaCy pipeline name or path, or "none"; default the shipped parsers
         (`dyad.text.parse.parser_choices` reads `--parser` values into this)."""
-        common = {code: load_language(code).words("language", "common") for code in languages}
+        grammars = {code: load_language(code).grammar["language"] for code in languages}
+        common = {code: frozenset(grammar["common"]) for code, grammar in grammars.items()}
+        roman_ordinals = frozenset(code for code, grammar in grammars.items() if grammar.get("roman_ordinals"))
         pipeline = cls(
             Cleaner.load(languages),
             LanguageDetector(languages, common),
-            Segmenter(languages),
+            Segmenter(languages, roman_ordinals),
             Ontology(Codebook.load(), PloverMap.load()),
             Places.load(languages),
             tuple(actor_files),

@@ -29,6 +29,12 @@ LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS}}}(?=\S)")
 SOFT_BREAKS = frozenset(",;:–—")
 OPENING_QUOTES = frozenset('«»„‚"“')
 FINAL_PUNCTUATION = frozenset(".!?…")
+# regnal numbers: I to XXXIX
+ROMAN_NUMERALS = tuple(
+    tens + units
+    for tens in ("", "X", "XX", "XXX")
+    for units in ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+)[1:]
 
 
 def _quote_aware_bounds(doc) -> list[tuple[int, int]]:
@@ -96,13 +102,18 @@ class Lemmatizer:
 
 
 class Segmenter:
-    def __init__(self, languages: tuple[str, ...]):
+    def __init__(self, languages: tuple[str, ...], roman_ordinals: frozenset[str] = frozenset()):
+        """`roman_ordinals`: the languages that write a regnal number with a period ("Papst Leo XIV. empfing",
+        "Karl III."): there the period ends no sentence."""
         self._nlp: dict[str, SpacyLanguage] = {}
         self._lemmatizers = {code: Lemmatizer(code) for code in languages}
         self._special_words: dict[str, frozenset[str]] = {}
         for code in languages:
             nlp = spacy.blank(code)
             nlp.add_pipe("sentencizer")
+            if code in roman_ordinals:
+                for numeral in ROMAN_NUMERALS:
+                    nlp.tokenizer.add_special_case(numeral + ".", [{"ORTH": numeral + "."}])
             self._nlp[code] = nlp
             self._special_words[code] = frozenset(nlp.tokenizer.rules)
 

@@ -150,3 +150,18 @@ def test_the_country_names_a_country_in_an_earlier_phrase_of_its_sentence(code, 
 def test_an_appeal_to_end_the_fighting(code, lang: str, sentence: str, expected) -> None:
     """Ending fighting or violence de-escalates (087, intent 0356): asked for, an appeal for de-escalation."""
     assert expected in triples(code(sentence, lang), certain_only=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Tausende Menschen demonstrierten in Belgrad gegen die Regierung.", {("SRB", "141", "SRB")}),
+        ("de", "In Tiflis demonstrierten am Sonntag Zehntausende.", {("GEO", "141", None)}),
+        ("en", "Riots broke out in Kenya.", {("KEN", "145", None)}),
+        ("en", "Thousands demonstrated in Belgrade against the government.", {("SRB", "1411", "SRB")}),
+    ],
+)
+def test_a_protest_by_people_not_named_is_by_the_civilians_where_it_is_held(code, lang, sentence, expected) -> None:
+    events = code(sentence, lang)
+    assert triples(events) == expected
+    assert all(e.source.actor.role == "CVL" for e in events)

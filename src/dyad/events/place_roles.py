@@ -3,11 +3,15 @@ event's target or source ("shelled Homs": SYR; "was arrested in Lebanon": the Le
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from dyad.actors.recognise import with_role
 from dyad.events.view import SentenceView
 from dyad.model import Actor, Mention
 from dyad.places import LOCATIVE, Place, Places, after_locative
 
 EXPELLED_FROM = frozenset({"from", "aus"})
+CIVILIANS = "CVL"
 
 
 class PlaceRoles:
@@ -68,6 +72,17 @@ class PlaceRoles:
             if locative and country is not None and place.country not in own:
                 return _place_mention(view, first, last, country)
         return None
+
+    def crowd(
+        self, view: SentenceView, clause_tokens: list[int], addressed: bool
+    ) -> tuple[Mention, Mention | None] | None:
+        """ "Riots broke out in Kenya", "Tausende Menschen demonstrierten in Belgrad gegen die Regierung": a protest
+        by people the sentence does not name is by the civilians of the country where it is held; `addressed` (it
+        is "against" something the sentence names no actor for), it addresses that country."""
+        state = self.state_of_place(view, clause_tokens, [], expulsion=False)
+        if state is None:
+            return None
+        return replace(state, actor=with_role(state.actor, CIVILIANS)), state if addressed else None
 
     @staticmethod
     def locative_countries(

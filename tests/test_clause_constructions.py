@@ -165,3 +165,18 @@ def test_a_protest_by_people_not_named_is_by_the_civilians_where_it_is_held(code
     events = code(sentence, lang)
     assert triples(events) == expected
     assert all(e.source.actor.role == "CVL" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Russen griffen das Dorf an.", ("RUS", "190", None)),
+        ("de", "Die Ukrainer verurteilten die Angriffe der Russen.", ("UKR", "111", "RUS")),
+        ("de", "Tausende Israelis demonstrierten in Jerusalem gegen die Regierung.", ("ISR", "141", "ISR")),
+        ("de", "Der Iran nahm zwei Französinnen fest.", ("IRN", "173", "FRA")),
+        ("en", "Poles criticised Russia.", ("POL", "111", "RUS")),
+        ("en", "Czechs criticised Hungary.", ("CZE", "111", "HUN")),
+    ],
+)
+def test_inhabitant_nouns_name_their_country(code, lang: str, sentence: str, expected) -> None:
+    assert expected in triples(code(sentence, lang))

@@ -19,7 +19,11 @@ CASES = [
     ("Kriegsverbrechen ... vorwerfen", "Die Ukraine warf Russland Kriegsverbrechen vor.", ("UKR", "1124", "RUS")),
     # 12 reject
     ("Forderung ... zurückweisen", "Russland wies die Forderung der Ukraine zurück.", ("RUS", "120", "UKR")),
-    ("Freilassung ... verweigern", "Der Iran verweigerte die Freilassung der Franzosen.", ("IRN", "1243", None)),
+    (
+        "Freilassung ... verweigern",
+        "Der Iran verweigerte die Freilassung der Franzosen.",
+        ("IRN", "1243", "FRA"),
+    ),  # "Franzosen" names France
     # 13 threaten
     ("compound head: Atomschlag", "Nordkorea drohte Südkorea mit einem Atomschlag.", ("PRK", "1385", "KOR")),
     ("Strafzoll ... drohen", "Trump drohte China mit Strafzöllen.", ("USA", "1312", "CHN")),

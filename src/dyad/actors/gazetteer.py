@@ -209,6 +209,7 @@ def build_gazetteer(
     countries_file = f"lang/{language.code}/countries.tsv"
     for row in read_tsv(language.data("countries.tsv")):
         _add_country(gazetteer, language, tokenize, neutral[row["iso3"]], row, countries_file)
+    _add_demonyms(gazetteer, language, tokenize)
     sources = [("data/actors.tsv", list(read_tsv(data_path("data", "actors.tsv"))))]
     sources.append((f"lang/{language.code}/actors.tsv", list(read_tsv(language.data("actors.tsv")))))
     known = {row["name"]: row for row in sources[0][1]}
@@ -310,6 +311,20 @@ def _add_country(
         for variant in rules.name_forms(form, "capital"):
             entry = Entry(government, "capital", genitive=variant == form + "s", source=source)
             gazetteer.add(tokenize(variant), entry)
+
+
+def _add_demonyms(gazetteer: Gazetteer, language: Language, tokenize: Tokenize) -> None:
+    """Inhabitant nouns ("Ukrainer", "Russen", "Poles") name their country, as a plural demonym does ("Israelis");
+    lang/xx/demonyms.tsv, where a language has one, its inflected forms from the language rules."""
+    path = language.data("demonyms.tsv")
+    if not path.is_file():
+        return
+    source = f"lang/{language.code}/demonyms.tsv"
+    for row in read_tsv(path):
+        country = gazetteer.countries[row["iso3"]]
+        for noun in split_forms(row["demonyms"]):
+            for variant in language.rules.demonym_forms(noun):
+                gazetteer.add(tokenize(variant), Entry(country, "name", source=source))
 
 
 def _add_actor_rows(

@@ -34,6 +34,8 @@ class LanguageRules(Protocol):
 
     def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool: ...
 
+    def demonym_forms(self, noun: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Language:

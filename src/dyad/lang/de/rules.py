@@ -33,6 +33,16 @@ class GermanRules:
     def adjective_forms(self, stem: str) -> list[str]:
         return [stem + ending for ending in _ADJECTIVE_ENDINGS]
 
+    def demonym_forms(self, noun: str) -> list[str]:
+        """An inhabitant noun's case, number and feminine forms: "Ukrainer" (-s, -n, -in, -innen), a weak noun
+        "Russe" (Russen, Russin, Russinnen); others as listed (lang/de/demonyms.tsv spells out the irregular ones:
+        "Französin", "Israelis")."""
+        if noun.endswith("er"):
+            return [noun, noun + "s", noun + "n", noun + "in", noun + "innen"]
+        if noun.endswith("e"):
+            return [noun, noun + "n", noun[:-1] + "in", noun[:-1] + "innen"]
+        return [noun]
+
     def split_compound(self, text: str) -> list[tuple[str, str]]:
         """Candidate (modifier, head) splits: at hyphens, then at every position (with a linking -s-)."""
         if "-" in text.strip("-"):

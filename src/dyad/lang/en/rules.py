@@ -16,7 +16,7 @@ class EnglishRules:
 
     def adjective_forms(self, stem: str) -> list[str]:
         forms = [stem]
-        if stem.endswith(("n", "i")):
+        if not stem.endswith(("s", "sh", "ese", "x", "z")):  # the plural demonym: "Israelis", "Czechs", "Serbs"
             forms.append(stem + "s")
         return forms
 
@@ -31,6 +31,9 @@ class EnglishRules:
 
     def lemma_variants(self, word: str) -> list[str]:
         return []
+
+    def demonym_forms(self, noun: str) -> list[str]:
+        return [noun]  # lang/en/demonyms.tsv lists singular and plural ("Pole", "Poles")
 
 
 RULES = EnglishRules()

@@ -180,3 +180,17 @@ def test_a_protest_by_people_not_named_is_by_the_civilians_where_it_is_held(code
 )
 def test_inhabitant_nouns_name_their_country(code, lang: str, sentence: str, expected) -> None:
     assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "denied"),
+    [
+        ("en", "Russia denied attacking the hospital in Kharkiv.", ("RUS", "190", "UKR")),
+        ("en", "Iran denied that it had supplied drones to Russia.", ("IRN", "072", "RUS")),
+        ("de", "Der Iran bestritt, Waffen an die Huthi geliefert zu haben.", ("IRN", "072", "YEM")),
+    ],
+)
+def test_what_a_verb_of_denial_governs_is_denied(code, lang: str, sentence: str, denied) -> None:
+    events = code(sentence, lang)
+    assert denied in triples(events)
+    assert denied not in triples(events, certain_only=True)

@@ -93,3 +93,20 @@ def test_names_resolve(pipeline, language: str, name: str, code: str) -> None:
 def test_german_adjective_endings(pipeline, adjective: str) -> None:
     entry = pipeline.coder("de").gazetteer.lookup((adjective,))
     assert entry is not None and entry.kind == "adjective"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "code"),
+    [
+        ("en", "Israeli troops raided villages across the West Bank.", "West Bank", "PSE"),
+        ("en", "The West criticised Russia.", "The West", "WST"),
+    ],
+)
+def test_the_name_reaching_further_wins(pipeline, language: str, text: str, mention: str, code: str) -> None:
+    """ "the West Bank": "West Bank" starts inside "the West" and ends beyond it."""
+    from dyad.actors.recognise import recognise
+
+    coder = pipeline.coder(language)
+    tokens = pipeline.segmenter.tokenize(text, language)
+    found = recognise(tokens, coder.gazetteer, coder.language)
+    assert (mention, code) in {(m.text, m.actor.code) for m in found.mentions}

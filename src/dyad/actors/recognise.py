@@ -35,6 +35,8 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language, day
     i = 0
     while i < len(tokens):
         length, entry = _longest_match(tokens, i, gazetteer, day)
+        if entry is not None and _overrun(tokens, i, length, gazetteer, day):
+            entry = None  # "the West Bank": "West Bank" reaches further than "the West", and is the name
         if entry is not None:
             mentions.append(_mention(tokens, i, i + length - 1, entry, day))
             i += length
@@ -73,6 +75,15 @@ def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, day: date 
         if entry is not None and _plausible(tokens[i], entry):
             return length, entry
     return 0, None
+
+
+def _overrun(tokens: list[Token], i: int, length: int, gazetteer: Gazetteer, day: date | None) -> bool:
+    """Whether a name starting inside the match at `i` ends beyond it: the longer-reaching name wins."""
+    for inner in range(i + 1, i + length):
+        inner_length, inner_entry = _longest_match(tokens, inner, gazetteer, day)
+        if inner_entry is not None and inner + inner_length > i + length:
+            return True
+    return False
 
 
 def _plausible(first: Token, entry: Entry) -> bool:

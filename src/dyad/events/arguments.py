@@ -46,6 +46,7 @@ class Assignment:
     negation_elsewhere: bool = False  # from the tree: every negation of the sentence belongs to another verb
     supposition_elsewhere: bool = False  # and every modal or conditional word
     announced: bool = False  # from the tree: a verb of intention governs the trigger
+    denied: bool = False  # and a verb of denial: "denied attacking the hospital"
     mutual: bool = False  # a reciprocal word ("each other"): coordinated sources act on one another
 
 
@@ -165,6 +166,7 @@ class ArgumentFinder(ClauseRules):
             result.negation_elsewhere = self.tree_modality.negation_elsewhere(reading, match.tokens)
             result.supposition_elsewhere = self.tree_modality.supposition_elsewhere(reading, match.tokens)
             result.announced = self.tree_modality.announced(reading, match.tokens)
+            result.denied = self.tree_modality.denied(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

@@ -208,6 +208,8 @@ class SentenceCoder:
             modality = Modality(modality.negated, False, modality.intent)
         if assignment.announced:  # "kündigte an, die Gespräche fortzusetzen"
             modality = Modality(modality.negated, modality.hypothetical, True)
+        if assignment.denied:  # "denied that its drones entered Polish airspace"
+            modality = Modality(True, modality.hypothetical, modality.intent)
         if match.entry.speaker:  # the demand itself is real; what is demanded is not
             modality = Modality(modality.negated, False, False)
         elif governed_by and not (governed_by == {"03"} and modality.intent and match.entry.intent):

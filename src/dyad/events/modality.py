@@ -35,6 +35,8 @@ class ModalityJudge:
         self._reported_future = frozenset(words.get("reported_future", []))
         self._case_sensitive_nouns = not language.rules.nouns_capitalised
         self._modal_anywhere = language.rules.subject_anywhere
+        self._denial = frozenset(words.get("denial_verbs", []))
+        self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
 
     def judge(self, tokens: list[Token], match: TriggerMatch, clause: Clause, governing: Clause | None) -> Modality:
         own = [tokens[i] for i in clause.tokens]
@@ -51,7 +53,15 @@ class ModalityJudge:
             intent = True  # "said they would boycott": the "will" of the speaker, shifted back, not a supposition
             hypothetical_words = hypothetical_words - self._reported_future
         hypothetical = self._any(wider, hypothetical_words)
-        return Modality(negated=self._negated(tokens, match, own), hypothetical=hypothetical, intent=intent)
+        negated = self._negated(tokens, match, own) or self._denied(tokens, clause, governing)
+        return Modality(negated=negated, hypothetical=hypothetical, intent=intent)
+
+    def _denied(self, tokens: list[Token], clause: Clause, governing: Clause | None) -> bool:
+        """What a clause of denial governs ("bestritt, Waffen geliefert zu haben", "denied that it attacked"): a
+        complement clause below a verb of denial."""
+        if governing is None or not clause.is_complement(tokens, self._complementizers):
+            return False
+        return any(self._denial.intersection(tokens[i].lemmas) for i in governing.tokens)
 
     def _negated(self, tokens: list[Token], match: TriggerMatch, own: list[Token]) -> bool:
         if not match.entry.noun:

@@ -19,6 +19,7 @@ class TreeModality:
         self._negation = frozenset(modality["negation"])
         self._hypothetical = frozenset(modality["hypothetical"])
         self._intent_verbs = frozenset(modality.get("intent_verbs", []))
+        self._denial_verbs = frozenset(modality.get("denial_verbs", []))
 
     def negation_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
         """Every negation of the sentence belongs to another verb ("did not strike Iran but attacked Lebanon": the
@@ -33,12 +34,27 @@ class TreeModality:
     def announced(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
         """Whether the trigger is what a verb of intention governs ("kündigte an, die Gespräche fortzusetzen",
         "pledged to send aid"): the intent, not the act (particle verbs joined: `intent_verbs` in grammar.toml)."""
+        return bool(self._intent_verbs & self._governing_lemmas(reading, tokens, adverbial=False))
+
+    def denied(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """Whether the trigger is what a verb of denial governs ("denied attacking the hospital", "bestritt, Waffen
+        geliefert zu haben"): `denial_verbs` in grammar.toml."""
+        return bool(self._denial_verbs & self._governing_lemmas(reading, tokens, adverbial=True))
+
+    @staticmethod
+    def _governing_lemmas(reading: Reading, tokens: tuple[int, ...], adverbial: bool) -> frozenset[str]:
+        """The lemmas of the verb whose complement the trigger, or the conjunct it shares, is: an xcomp, a ccomp,
+        and if `adverbial` an advcl without a subordinator (the parsers' reading of "denied attacking"; after
+        "announced a ceasefire, ending the fighting" the ending is no intention)."""
         tree = reading.tree
         verb = tree.top(tokens)
+        while tree.relation(verb) == "conj" and (head := tree.head(verb)) is not None:
+            verb = head
         governor = tree.head(verb)
-        if governor is None or tree.relation(verb) not in {"xcomp", "ccomp"}:
-            return False
-        return bool(self._intent_verbs & verb_lemmas(reading, governor))
+        bare_adverbial = adverbial and tree.relation(verb) == "advcl" and not tree.children(verb, "mark")
+        if governor is None or (tree.relation(verb) not in {"xcomp", "ccomp"} and not bare_adverbial):
+            return frozenset()
+        return frozenset(verb_lemmas(reading, governor))
 
     def _markers_elsewhere(self, reading: Reading, tokens: tuple[int, ...], words: frozenset[str]) -> bool:
         """Whether the sentence has marker words and the tree hangs each from a verb that is neither the trigger,

@@ -194,3 +194,16 @@ def test_what_a_verb_of_denial_governs_is_denied(code, lang: str, sentence: str,
     events = code(sentence, lang)
     assert denied in triples(events)
     assert denied not in triples(events, certain_only=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Three Israeli soldiers were killed in a Hezbollah attack.", {("LBN", "190", "ISR")}),
+        ("de", "Drei israelische Soldaten wurden bei einem Angriff der Hisbollah getötet.", {("LBN", "190", "ISR")}),
+        ("en", "Five civilians were killed in a Russian missile strike on Odesa.", {("RUS", "195", "UKR")}),
+    ],
+)
+def test_an_agentless_passive_in_an_attack_is_by_its_author(code, lang: str, sentence: str, expected: set) -> None:
+    """The attack that has a target of its own is the event; the killing adds none."""
+    assert triples(code(sentence, lang)) == expected

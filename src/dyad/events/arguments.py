@@ -80,7 +80,7 @@ class ArgumentFinder(ClauseRules):
             if answer.passive and not answer.sources:
                 result.agentless = True
                 result.targets = list(answer.targets) or self.clause_subject(view, clause, match.first, speaker)[0]
-                return result
+                return self._by_author_of_setting(view, clause, match, all_matches, result)
         elif agent := self._passive_agent(view, clause, match):
             result.sources = agent
             result.notes.append("passive: source is the agent")
@@ -90,7 +90,7 @@ class ArgumentFinder(ClauseRules):
             result.targets, _ = self.clause_subject(view, clause, match.first, speaker)
             result.notes.append("passive without agent: the subject is the target, the source is unknown")
             result.agentless = True
-            return result
+            return self._by_author_of_setting(view, clause, match, all_matches, result)
         if entry.noun:
             result.nested = self._object_of_other_trigger(view, match, all_matches)
             result.light_verb = not result.nested and self._after_light_verb(view, match, clause)
@@ -199,6 +199,35 @@ class ArgumentFinder(ClauseRules):
             if match.last < other.first < target.first:
                 return None
         return target
+
+    def _by_author_of_setting(
+        self,
+        view: SentenceView,
+        clause: Clause,
+        match: TriggerMatch,
+        all_matches: list[TriggerMatch],
+        result: Assignment,
+    ) -> Assignment:
+        """ "Three soldiers were killed in a Hezbollah attack", "wurden bei einem Angriff der Hisbollah getötet": an
+        agentless passive done in an event whose noun names its author (in a phrase of the verb's clause; after the
+        verb in English) was done by that author. A setting with a target of its own ("in a Russian strike on
+        Odesa") is the event itself, and the passive adds none."""
+        for other in all_matches:
+            if not other.entry.noun or other is match or not view.in_clause_index(other.first, clause):
+                continue
+            if not self._subject_anywhere and other.first <= match.last:
+                continue
+            before = [view.tokens[i].lower for i in range(max(0, other.first - 3), other.first)]
+            after = [view.tokens[i].lower for i in range(other.last + 1, min(len(view.tokens), other.last + 3))]
+            if not self._prepositions.intersection(before) or other.entry.preps.intersection(after):
+                continue
+            author = [m for m in self._noun_source(view, other) if m not in result.targets]
+            if author:
+                result.sources, result.agentless = author, False
+                result.notes.append(f"source: the author of the {view.tokens[other.first].text} it happened in")
+                result.pairs = self._pairs(result)
+                break
+        return result
 
     def _mutual(self, view: SentenceView, clause: Clause) -> bool:
         """A reciprocal word in the trigger's clause ("accused each other", "werfen sich gegenseitig vor")."""

@@ -269,6 +269,7 @@ class TriggerLexicon:
         if entry.noun:
             return (
                 after_determiner
+                or index in determined  # "in a Hezbollah attack": the parse hangs the article from it
                 or token.lower.endswith("s")
                 or "-" in token.text
                 or bool(index + 1 < len(tokens) and tokens[index + 1].lower in entry.preps)

@@ -85,3 +85,6 @@ class SentenceView:
 
     def in_clause(self, mention: Mention, clause: Clause) -> bool:
         return self.parse.clause_of[mention.first] == clause.id
+
+    def in_clause_index(self, index: int, clause: Clause) -> bool:
+        return self.parse.clause_of[index] == clause.id

@@ -207,3 +207,15 @@ def test_what_a_verb_of_denial_governs_is_denied(code, lang: str, sentence: str,
 def test_an_agentless_passive_in_an_attack_is_by_its_author(code, lang: str, sentence: str, expected: set) -> None:
     """The attack that has a target of its own is the event; the killing adds none."""
     assert triples(code(sentence, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Rebellen entführten im Norden Malis drei französische Staatsbürger.", ("MLI", "181", "FRA")),
+        ("en", "Police arrested two British tourists in Egypt.", ("EGY", "173", "GBR")),
+    ],
+)
+def test_a_domestic_role_belongs_to_the_country_where_it_happens(code, lang: str, sentence: str, expected) -> None:
+    """Two countries named, one of them as the place: police and rebels are that country's."""
+    assert triples(code(sentence, lang)) == {expected}

@@ -14,6 +14,7 @@ from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
 from dyad.lang import Language
 from dyad.model import Actor, Mention, Token
+from dyad.places import after_locative
 
 
 class Resolver:
@@ -99,8 +100,8 @@ class Resolver:
                     result.pop(id(partner), None)
                     shared = self._merge(tokens, partner, role, partner.first, partner.last)
                     result[id(shared)] = shared
-                if after is not None and after[1] == "posting":
-                    result.pop(id(after[0]), None)
+                if after is not None and after[1] == "posting" and role.role.mode == "diplomat":
+                    result.pop(id(after[0]), None)  # "der russische Gesandte in Israel": his posting, no actor
             elif after is not None and (inner := self._inner_role(tokens, after, starts)) is not None:
                 heads[inner] = role.first  # the genitive's role is the phrase's ("member of parliament")
                 continue
@@ -129,13 +130,18 @@ class Resolver:
     ) -> list[Mention]:
         """ "Egyptian police opened fire on demonstrators", "rebels dismissed an appeal from the president in
         Abidjan": a domestic role word (police, rebels, protesters, parliament) with no country of its own belongs
-        to the one country the sentence names, in its actors or places. Armed forces abroad are no evidence of where
-        a sentence is ("US troops killed militants"), and a sentence naming two countries settles nothing.
+        to the one country the sentence names, in its actors or places, or, where it names several, to the one it
+        names as where it happens ("Rebellen entführten im Norden Malis drei Franzosen"). Armed forces abroad are no
+        evidence of where a sentence is ("US troops killed militants"); otherwise two countries settle nothing.
 
         A title before a name we do not know ("Fijian rebels will release Prime Minister Mahendra Chaudhry") is a
         person of that one country too, unless the sentence names a known person: leaders meet foreign leaders
         ("Putin met President X in Moscow")."""
         named = {m.actor.country for m in mentions if m.actor.role != "MIL"} | set(place_countries)
+        if len(named) > 1:  # the one country named as where it happens: "Rebellen entführten im Norden Malis ..."
+            lowers = [t.lower for t in tokens]
+            located = {m.actor.country for m in mentions if m.actor.role is None and after_locative(lowers, m.first)}
+            named = located if len(located) == 1 else named
         home = self.countries.get(next(iter(named))) if len(named) == 1 else None
         if home is None:
             return []

@@ -219,3 +219,16 @@ def test_an_agentless_passive_in_an_attack_is_by_its_author(code, lang: str, sen
 def test_a_domestic_role_belongs_to_the_country_where_it_happens(code, lang: str, sentence: str, expected) -> None:
     """Two countries named, one of them as the place: police and rebels are that country's."""
     assert triples(code(sentence, lang)) == {expected}
+
+
+def test_a_genitive_in_an_attribution_phrase_is_no_target(code) -> None:
+    events = code("Nach Angaben des ukrainischen Militärs griff Russland in der Nacht mit über 100 Drohnen an.", "de")
+    assert triples(events) == {("RUS", "1952", None)}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Netanjahu hat Ägypten für seine Vermittlung gedankt.", "Israel dankte Ägypten für die Vermittlung."]
+)
+def test_a_weak_participle_is_read_as_its_verb(code, sentence: str) -> None:
+    """ "gedankt" -> "danken": ge- and -t taken off a weak verb the lemma dictionary misses."""
+    assert ("ISR", "051", "EGY") in triples(code(sentence, "de"))

@@ -65,6 +65,7 @@ class ClauseTargets:
         self._infinitive_markers = frozenset(clauses["infinitive_markers"])
         self._complementizers = frozenset(clauses.get("complementizers", []))
         self._conditionals = frozenset(clauses.get("conditionals", []))
+        self._genitive = frozenset(arguments["genitive_articles"])
         self._subject_anywhere = language.rules.subject_anywhere
 
     def targets(
@@ -169,7 +170,10 @@ class ClauseTargets:
             if mention.actor.code in source_codes or mention.actor.role == "MED":
                 continue
             preposition = view.governing_preposition(mention)
-            if preposition is not None and not mention.genitive and not self._author_of_call(view, mention, match):
+            # a genitive is an object where it follows a noun ("the release of X", "Angriffe Israels"), not where
+            # that noun is in a phrase of its own ("nach Angaben des ukrainischen Militärs")
+            own_phrase = preposition is not None and not (mention.genitive and preposition in self._genitive)
+            if own_phrase and not self._author_of_call(view, mention, match):
                 continue
             return list(view.group_of(mention))
         return []

@@ -45,6 +45,7 @@ class SentenceView:
         head = self.group_of(mention)[0]
         index = head.first - 1
         skipped = 0
+        attached = not head.genitive  # a genitive belongs to its noun's phrase: "nach Angaben des Militärs"
         while index >= 0 and skipped < 4:
             token = self.tokens[index]
             if token.lower in self.prepositions and not self._quantifier(index) and index not in self.parse.marks:
@@ -60,6 +61,9 @@ class SentenceView:
             if token.text.isalpha() and not token.is_title and skipped < 2 and self._adjective_like(token):
                 index -= 1
                 skipped += 1
+                continue
+            if not attached and token.text.isalpha():
+                attached, index, skipped = True, index - 1, skipped + 1
                 continue
             return None
         return None

@@ -66,18 +66,32 @@ class GermanRules:
                 return stem
         return None
 
+    @staticmethod
+    def _weak_infinitives(stem: str) -> list[str]:
+        """A weak verb's participle without its "ge-" and "-t": "gedankt" -> "danken", "getötet" -> "töten",
+        "gefordert" -> "fordern" (the lemma dictionary misses some)."""
+        found = [stem + "en"]
+        if stem.endswith("e"):
+            found.append(stem[:-1] + "en")  # "getötet": töt-e-t
+        if stem.endswith(("er", "el")):
+            found.append(stem + "n")
+        return found
+
     def infinitive_with_marker(self, word: str, lemmas: tuple[str, ...]) -> bool:
         """A particle verb's zu-infinitive, the "zu" inside it: "anzugreifen" (angreifen), "fortzusetzen"."""
         cut = word.find("zu", 1)
         return cut > 0 and word[:cut] + word[cut + 2 :] in lemmas
 
     def lemma_variants(self, word: str) -> list[str]:
-        """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"; an inflected past
+        """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"; a weak participle
+        ("gedankt" -> "danken"); an inflected past
         participle is also its bare participle, which the lemma dictionary knows ("angegriffenen" -> "angegriffen",
         "getöteten" -> "getötet")."""
         participle = self._bare_participle(word)
         if participle is not None:
             return [participle]
+        if word.startswith("ge") and word.endswith("t") and len(word) > 6:
+            return self._weak_infinitives(word[2:-1])
         for ending in ("ierten", "ierte", "iertes", "iert"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return [word[: -len(ending)] + "ieren"]

@@ -38,6 +38,11 @@ CASES = [
     ("026 zu Gesprächen drängen", "Washington drängte Serbien zu Gesprächen mit dem Kosovo.", {("USA", "026", "SRB")}),
     ("027 friedliche Lösung", "China rief zu einer friedlichen Lösung auf.", {("CHN", "027", None)}),
     # 03 intent to cooperate
+    (
+        "030 sich verständigen",
+        "Deutschland verständigte sich mit Frankreich auf eine gemeinsame Linie.",
+        {("DEU", "030", "FRA")},
+    ),
     ("0332 Kampfpanzer zusagen", "Die USA sagten der Ukraine Kampfpanzer zu.", {("USA", "0332", "UKR")}),
     ("0331 Kredit zusagen", "Die Bundesregierung sagte Moldau einen Kredit zu.", {("DEU", "0331", "MDA")}),
     ("0353 Freilassung zusagen", "Russland sagte die Freilassung der Gefangenen zu.", {("RUS", "0353", None)}),

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from dyad.evaluation import Counts, GoldReader, Predicted, gold_triples, score_item
+from dyad.evaluation import Counts, Predicted, gold_triples, score_item
+from dyad.gold import GoldReader
 from tests.conftest import REPO
 
 READER = GoldReader()

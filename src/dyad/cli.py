@@ -282,7 +282,8 @@ def eval_command(
     parsers: tuple[str, ...],
 ) -> None:
     """Score Dyad against a gold file (JSONL; see docs/benchmarks.md for the format and the rules)."""
-    from dyad.evaluation import GoldReader, evaluate, report_dict
+    from dyad.evaluation import evaluate, report_dict
+    from dyad.gold import GoldReader
     from dyad.output import print_evaluation
 
     items = GoldReader().read(gold)[:limit]

@@ -243,10 +243,7 @@ class SentenceCoder:
                 assignment.pairs = [(state, target) for target in assignment.targets if target is not None]
                 assignment.notes.append(f"source: unnamed attackers in {state.text}")
         if not assignment.pairs and base_code[:2] == PROTEST_ROOT and not match.entry.noun:
-            # "against ..." in its frame, or in its own words ("protested against the government")
-            addressed = any(view.tokens[i].lower in match.entry.preps for i in clause.tokens if i > match.first)
-            addressed = addressed or any(view.tokens[i].lower in view.prepositions for i in match.tokens)
-            crowd = self.place_roles.crowd(view, clause.tokens, addressed)
+            crowd = self.place_roles.crowd(view, clause.tokens, match.tokens, match.entry.preps)
             if crowd is not None:
                 assignment.pairs = [crowd]
                 base_code = OFFICIAL_ONLY.get(base_code, base_code)

@@ -74,14 +74,17 @@ class PlaceRoles:
         return None
 
     def crowd(
-        self, view: SentenceView, clause_tokens: list[int], addressed: bool
+        self, view: SentenceView, clause_tokens: list[int], trigger: tuple[int, ...], frame: frozenset[str]
     ) -> tuple[Mention, Mention | None] | None:
         """ "Riots broke out in Kenya", "Tausende Menschen demonstrierten in Belgrad gegen die Regierung": a protest
-        by people the sentence does not name is by the civilians of the country where it is held; `addressed` (it
-        is "against" something the sentence names no actor for), it addresses that country."""
+        by people the sentence does not name is by the civilians of the country where it is held. Against something
+        (a word of the trigger's `frame` after it, or a preposition in its own words: "protested against the
+        government") it addresses that country."""
         state = self.state_of_place(view, clause_tokens, [], expulsion=False)
         if state is None:
             return None
+        addressed = any(view.tokens[i].lower in frame for i in clause_tokens if i > trigger[0])
+        addressed = addressed or any(view.tokens[i].lower in view.prepositions for i in trigger)
         return replace(state, actor=with_role(state.actor, CIVILIANS)), state if addressed else None
 
     @staticmethod

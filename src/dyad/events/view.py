@@ -88,7 +88,7 @@ class SentenceView:
         return head.first > 0 and self.tokens[head.first - 1].lower in self.oblique
 
     def in_clause(self, mention: Mention, clause: Clause) -> bool:
-        return self.parse.clause_of[mention.first] == clause.id
+        return self.in_clause_index(mention.first, clause)
 
     def in_clause_index(self, index: int, clause: Clause) -> bool:
         return self.parse.clause_of[index] == clause.id

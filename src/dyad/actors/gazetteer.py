@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from dyad.actors.country_forms import add_demonyms, add_region_adjectives
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
 from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_day, parse_periods
 from dyad.actors.transliterate import Transliterator
@@ -207,9 +208,11 @@ def build_gazetteer(
     gazetteer = Gazetteer(language.code)
     neutral = {row["iso3"]: row for row in read_tsv(data_path("data", "countries.tsv"))}
     countries_file = f"lang/{language.code}/countries.tsv"
-    for row in read_tsv(language.data("countries.tsv")):
+    country_rows = list(read_tsv(language.data("countries.tsv")))
+    for row in country_rows:
         _add_country(gazetteer, language, tokenize, neutral[row["iso3"]], row, countries_file)
-    _add_demonyms(gazetteer, language, tokenize)
+    add_demonyms(gazetteer, language, tokenize)
+    add_region_adjectives(gazetteer, language, tokenize, country_rows, countries_file)
     sources = [("data/actors.tsv", list(read_tsv(data_path("data", "actors.tsv"))))]
     sources.append((f"lang/{language.code}/actors.tsv", list(read_tsv(language.data("actors.tsv")))))
     known = {row["name"]: row for row in sources[0][1]}
@@ -311,20 +314,6 @@ def _add_country(
         for variant in rules.name_forms(form, "capital"):
             entry = Entry(government, "capital", genitive=variant == form + "s", source=source)
             gazetteer.add(tokenize(variant), entry)
-
-
-def _add_demonyms(gazetteer: Gazetteer, language: Language, tokenize: Tokenize) -> None:
-    """Inhabitant nouns ("Ukrainer", "Russen", "Poles") name their country, as a plural demonym does ("Israelis");
-    lang/xx/demonyms.tsv, where a language has one, its inflected forms from the language rules."""
-    path = language.data("demonyms.tsv")
-    if not path.is_file():
-        return
-    source = f"lang/{language.code}/demonyms.tsv"
-    for row in read_tsv(path):
-        country = gazetteer.countries[row["iso3"]]
-        for noun in split_forms(row["demonyms"]):
-            for variant in language.rules.demonym_forms(noun):
-                gazetteer.add(tokenize(variant), Entry(country, "name", source=source))
 
 
 def _add_actor_rows(

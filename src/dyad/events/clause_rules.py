@@ -88,7 +88,7 @@ class ClauseRules:
 
     # subjects ----------------------------------------------------------------------------------------------
     def _subject_eligible(self, view: SentenceView, mention: Mention) -> bool:
-        if mention.modifier:
+        if mention.modifier or mention.kind == "place":  # "in der Hauptstadt Khartum": where, not who
             return False
         if view.is_oblique(mention):
             return False
@@ -231,8 +231,9 @@ class ClauseRules:
     def _noun_source(self, view: SentenceView, match: TriggerMatch) -> list[Mention]:
         """ "US-Angriffe", "israelische Offensive", "Russlands Angriffe", "Israel's attack", "Angriffe Israels"."""
         noun = match.first
+        theme = view.compound_theme(noun)
         for mention in view.on_token.get(noun, []):
-            if mention.modifier or mention.last == noun:
+            if (mention.modifier or mention.last == noun) and mention is not theme:
                 return [mention]
         for gap in (1, 2):
             before = noun - gap

@@ -73,6 +73,9 @@ class ClauseTargets:
     ) -> list[Mention | None]:
         entry = match.entry
         used = {id(m) for m in sources}
+        theme = view.compound_theme(match.first) if entry.noun else None
+        if theme is not None and id(theme) not in used:  # "ihr China-Besuch", "die Russland-Sanktionen der EU"
+            return [theme]
         if entry.between:
             for index in clause.tokens:
                 if view.tokens[index].lower in self._between:

@@ -200,7 +200,7 @@ class ClauseSplitter:
             return new("main", None)
         if after_comma and not quoted and self._ends_with_speech_verb(tokens, previous):
             return new("sub", previous.id)  # "erklärte, Russland müsse ...": reported speech without "dass"
-        if self._governs(previous, chunk, marks):
+        if self._governs(self._outermost(previous, clauses), chunk, marks):
             return new("main", None)
         if self._opens_with_actor(chunk, mention_starts, tokens):
             return previous
@@ -215,6 +215,13 @@ class ClauseSplitter:
                 return new("main", None)
             return clauses[self._main_of(previous, clauses)]
         return previous
+
+    @staticmethod
+    def _outermost(clause: Clause, clauses: list[Clause]) -> Clause:
+        """The clause that holds this one, through every level ("Nachdem X bestätigt hatte, dass Y ...,")."""
+        while clause.parent is not None:
+            clause = clauses[clause.parent]
+        return clause
 
     @staticmethod
     def _governs(previous: Clause, chunk: list[int], marks: dict[int, int | None]) -> bool:

@@ -16,6 +16,7 @@ from dyad.events.governed import ask_for_governed, governed_matches, targets_fro
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.place_roles import PlaceRoles
 from dyad.events.tree import Tree
+from dyad.events.tree_repair import TreeRepair
 from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token, stable_event_id
@@ -84,6 +85,7 @@ class SentenceCoder:
     ):
         self.language = language
         self.parser = parser
+        self.tree_repair = TreeRepair(language)
         self.gazetteer = gazetteer
         self.triggers = triggers
         self.ontology = ontology
@@ -165,7 +167,7 @@ class SentenceCoder:
             return context.trees.get(sentence.index)
         if self.parser is None or not (found.mentions or found.roles) or not self.triggers.may_match(tokens):
             return None
-        return Tree(tuple(dependencies.parse(self.parser, [t.text for t in tokens])))
+        return self.tree_repair.repair(Tree(tuple(dependencies.parse(self.parser, [t.text for t in tokens]))))
 
     def trees(self, sentences: list[Sentence], context: ArticleContext) -> dict[int, Tree]:
         """Trees for the sentences that may hold an event (a trigger word and an actor), parsed in one batch; the
@@ -182,7 +184,7 @@ class SentenceCoder:
             if found.mentions or found.roles:
                 chosen.append(sentence)
         parsed = dependencies.parse_many(self.parser, [[t.text for t in s.tokens] for s in chosen])
-        return {s.index: Tree(tuple(p)) for s, p in zip(chosen, parsed, strict=True)}
+        return {s.index: self.tree_repair.repair(Tree(tuple(p))) for s, p in zip(chosen, parsed, strict=True)}
 
     def _recognise(self, tokens: list[Token], day: date | None) -> Recognised:
         return recognise(tokens, self.gazetteer, self.language, day)
@@ -242,8 +244,9 @@ class SentenceCoder:
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets if target is not None]
                 assignment.notes.append(f"source: unnamed attackers in {state.text}")
-        if not assignment.pairs and base_code[:2] == PROTEST_ROOT and not match.entry.noun:
-            crowd = self.place_roles.crowd(view, clause.tokens, match.tokens, match.entry.preps)
+        crowd_act = base_code[:2] == PROTEST_ROOT or base_code in OFFICIAL_ONLY  # "Thousands protested"
+        if not assignment.pairs and crowd_act and not match.entry.noun:
+            crowd = self.place_roles.crowd(view, clause.tokens, match.tokens, match.entry.preps, assignment.targets)
             if crowd is not None:
                 assignment.pairs = [crowd]
                 base_code = OFFICIAL_ONLY.get(base_code, base_code)

@@ -20,18 +20,12 @@ talks with X", "zwischen X und Y"), else the object (`obj`/`iobj`; in a passive 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from dyad.events.tree import CLAUSAL, Tree
+from dyad.events.reading import PhraseFinder, Reading, verb_lemmas
+from dyad.events.tree import Tree
 from dyad.lang import Language
 from dyad.model import Mention
 
-if TYPE_CHECKING:
-    from dyad.events.view import SentenceView
-
-# relations through which an argument's phrase reaches the actor that names it: "Sprecher der Rebellen" (nmod
-# without a case word, a genitive), "a group of diplomats", "Kremlsprecher Dmitri Peskow" (flat, appos)
-INTO_PHRASE = frozenset({"nmod", "flat", "appos", "compound", "amod", "det", "nummod"})
 OBJECTS = ("obj", "iobj")  # and "obl:arg", German UD's dative object, where a relative pronoun is one
 GOVERNED = frozenset({"ccomp", "advcl", "conj", "parataxis"})
 MAX_CLIMB = 4
@@ -51,26 +45,6 @@ class TreeAnswer:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One sentence as the rules read it: its tokens and mentions, its tree, the speaker of what it reports."""
-
-    view: SentenceView
-    tree: Tree
-    speaker: Mention | None
-
-    def word(self, index: int) -> str:
-        return self.view.tokens[index].lower
-
-
-def verb_lemmas(reading: Reading, verb: int) -> set[str]:
-    """A verb's lemmas, and with a separable particle the joined verb ("rief ... auf" -> "aufrufen")."""
-    lemmas = set(reading.view.tokens[verb].lemmas)
-    for particle in reading.tree.children(verb, "compound:prt"):
-        lemmas |= {reading.view.tokens[particle].lower + lemma for lemma in lemmas}
-    return lemmas
-
-
 class TreeArguments:
     def __init__(self, language: Language):
         arguments = language.grammar["arguments"]
@@ -80,10 +54,11 @@ class TreeArguments:
         self._first_person = frozenset(arguments["first_person"])
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
         self._relatives = frozenset(clauses["relatives"])
-        self._possessor_cases = frozenset(arguments.get("genitive_case_words", []))
+        self.phrases = PhraseFinder(frozenset(arguments.get("genitive_case_words", [])))
         self._infinitive_markers = frozenset(clauses["infinitive_markers"]) | {"zu"}
         self._prepositions = frozenset(arguments["prepositions"]) - self._infinitive_markers
         self._possessives = frozenset(arguments["possessives"])
+        self._attribution = frozenset(arguments.get("attribution_words", []))
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
         self._rules = language.rules
 
@@ -116,11 +91,14 @@ class TreeArguments:
             return
         if self._passive(reading, verb):
             agents = [c for c in tree.children(verb, "obl") if self._is_agent(tree, c)]
-            # a "von/by" phrase the parser attached lower ("am Wochenende von Israel") is still the agent
-            agents = agents or [c for c in tree.subtree(verb)[1:] if self._is_agent(tree, c)]
+            # a "von/by" phrase the parser attached lower ("am Wochenende von Israel") is still the agent, but not
+            # one inside an attribution ("nach Angaben des Komitees vom Roten Kreuz")
+            agents = agents or [
+                c for c in tree.subtree(verb)[1:] if self._is_agent(tree, c) and not self._attributed(reading, verb, c)
+            ]
             answer.decided_source = True
             if agents:
-                answer.sources = self.phrase(reading, agents[0])
+                answer.sources = self.phrases.phrase(reading, agents[0])
                 answer.notes.append(f"source: passive agent ({tree.path(agents[0], verb)})")
             else:
                 answer.notes.append("source: passive without agent (unknown)")
@@ -130,10 +108,26 @@ class TreeArguments:
         ]
         if self._subjectless(reading, verb):
             subjects = []  # "kündigte an, die Gespräche fortzusetzen": "die Gespräche" labelled nsubj is the object
+        elif not subjects:
+            subjects = self._misattached_subject(reading, verb)
         if subjects:
             self._subject(reading, verb, subjects[0], answer)
         else:
             self._inherited_source(reading, verb, answer, depth)
+
+    @staticmethod
+    def _misattached_subject(reading: Reading, verb: int) -> list[int]:
+        """An actor's name the parser hung from a verb as `compound` (UD allows no nominal compound of a verb): a
+        parse error before an unknown verb form ("North Korea test - fired missiles"), and the verb's subject."""
+        tree = reading.tree
+        return [
+            c
+            for c in tree.children(verb)
+            if tree.dep(c) == "compound"
+            and c < verb
+            and tree.tokens[c].upos in {"PROPN", "NOUN"}
+            and c in reading.view.on_token
+        ][:1]
 
     def _subject(self, reading: Reading, verb: int, subject: int, answer: TreeAnswer) -> None:
         tree, word = reading.tree, reading.word(subject)
@@ -152,13 +146,13 @@ class TreeArguments:
                 answer.decided_source = bool(answer.sources)
                 answer.notes.append("source: the actor before the relative pronoun")
                 return
-            answer.sources = self.phrase(reading, governor)
+            answer.sources = self.phrases.phrase(reading, governor)
             answer.notes.append(f"source: antecedent of the relative clause ({tree.path(governor, verb)})")
             return
         if tree.tokens[subject].upos == "PRON" and not resolved:
             self._pronoun_subject(reading, verb, subject, answer)
             return
-        answer.sources = self.phrase(reading, subject)
+        answer.sources = self.phrases.phrase(reading, subject)
         possessor = [c for c in tree.children(subject, "nmod", "det") if reading.word(c) in self._possessives]
         if not answer.sources and possessor and possessor[0] not in reading.view.on_token:
             self._pronoun_subject(reading, verb, possessor[0], answer)  # "Russia denied that its drones entered"
@@ -166,6 +160,14 @@ class TreeArguments:
         answer.plain_subject = tree.dep(subject) == "nsubj"
         found = "" if answer.sources else ", names no actor"
         answer.notes.append(f"source: subject ({tree.path(subject, verb)}{found})")
+
+    def _has_nominal_subject(self, reading: Reading, verb: int) -> bool:
+        tree = reading.tree
+        return any(
+            tree.tokens[c].upos in {"NOUN", "PROPN"} and self._can_be_subject(reading, c)
+            for c in tree.children(verb, "nsubj")
+            if tree.dep(c) != "nsubj:pass"
+        )
 
     def _can_be_subject(self, reading: Reading, nominal: int) -> bool:
         """A parse error check: a nominal with a preposition ("Am Dienstag") or in an oblique case is no subject.
@@ -217,14 +219,25 @@ class TreeArguments:
         bare_complement = relation == "ccomp" and not tree.children(verb, "mark")
         if relation == "xcomp" or bare_complement or (relation == "advcl" and self._infinitive(reading, verb)):
             self._controlled(reading, verb, governor, answer, depth)
+        elif relation == "advcl" and self._present_participle(reading, verb):
+            # "Protesters stormed parliament, demanding ...", "after meeting Putin, Erdoğan said": the adjunct's
+            # subject is the clause's it adjoins
+            self._source(reading, governor, answer, depth + 1)
+            answer.notes.append(
+                f"source: the subject of {reading.view.tokens[governor].text}, which the participle adjoins"
+            )
+            answer.decided_source = bool(answer.sources)
+            answer.plain_subject = False
         elif relation == "conj" and not tree.children(verb, "nsubj"):
             self._source(reading, governor, answer, depth + 1)
             answer.notes.append(f"source: shared with the coordinated {reading.view.tokens[governor].text}")
-            answer.decided_source = bool(answer.sources)
+            # a shared subject that names no actor ("Demonstranten haben ... gestürmt und in Brand gesetzt") decides
+            # the source as unknown: the word-order rules must not take the object instead
+            answer.decided_source = bool(answer.sources) or self._has_nominal_subject(reading, governor)
             answer.plain_subject = False  # the governing verb's subject, not this clause's: the tree decides
         elif relation == "acl" and self._participle(reading, verb) and governor in reading.view.on_token:
             # "militants attacking the convoy"; "a declaration demanding", "the French film bombed": no actor noun
-            answer.sources = self.phrase(reading, governor)
+            answer.sources = self.phrases.phrase(reading, governor)
             answer.decided_source = bool(answer.sources)
             if answer.sources:
                 answer.notes.append(f"source: the noun the participle modifies ({tree.path(governor, verb)})")
@@ -257,6 +270,13 @@ class TreeArguments:
             return False
         return not any(reading.word(c) in self._relatives for c in tree.children(verb))
 
+    @staticmethod
+    def _present_participle(reading: Reading, verb: int) -> bool:
+        """ "demanding", "citing", "fordernd": a present participle or gerund heading an adjunct clause."""
+        tree = reading.tree
+        form = tree.morph(verb, "VerbForm")
+        return form == "Ger" or (form == "Part" and tree.morph(verb, "Tense") == "Pres")
+
     def _infinitive(self, reading: Reading, verb: int) -> bool:
         """ "to support", "um ... zu verhandeln", "anzugreifen": a clause whose subject its governor supplies."""
         tree, token = reading.tree, reading.view.tokens[verb]
@@ -286,6 +306,17 @@ class TreeArguments:
             return False
         token = reading.view.tokens[verb]
         return tree.morph(verb, "VerbForm") == "Part" or token.lower not in token.lemmas
+
+    def _attributed(self, reading: Reading, verb: int, nominal: int) -> bool:
+        """A nominal inside an attribution phrase ("nach Angaben des X", "according to X") below the verb."""
+        current = reading.tree.head(nominal)
+        while current is not None and current != verb:
+            if reading.word(current) in self._attribution or self._attribution.intersection(
+                reading.tree.case_words(current)
+            ):
+                return True
+            current = reading.tree.head(current)
+        return False
 
     def _is_agent(self, tree: Tree, nominal: int) -> bool:
         """An agent phrase: "obl:agent", or a "von/by" case word; a contracted preposition the parser took for a
@@ -342,46 +373,8 @@ class TreeArguments:
 
     def _take_targets(self, reading: Reading, head: int, child: int, answer: TreeAnswer, kind: str) -> bool:
         used = {id(m) for m in answer.sources}
-        found = [m for m in self.phrase(reading, child) if id(m) not in used]
+        found = [m for m in self.phrases.phrase(reading, child) if id(m) not in used]
         if found:
             answer.targets, answer.decided_target = found, True
             answer.notes.append(f"target: {kind} ({reading.tree.path(head, child)})")
         return bool(found)
-
-    # phrases -------------------------------------------------------------------------------------------------
-    def phrase(self, reading: Reading, head: int) -> list[Mention]:
-        """The actors a nominal names: the mention over its head or nearest below it, for each conjunct."""
-        found: list[Mention] = []
-        for conjunct in reading.tree.conjuncts(head):
-            mention = self._nearest_mention(reading, conjunct)
-            if mention is None:
-                continue
-            for member in reading.view.group_of(mention):
-                if all(member is not m for m in found):
-                    found.append(member)
-        return found
-
-    def _nearest_mention(self, reading: Reading, head: int) -> Mention | None:
-        """A nationality adjective of a singular noun that names no actor ("the French film bombed") makes no actor
-        of it; of a plural one it names a group of that country's people ("Russian hackers")."""
-        tree, frontier = reading.tree, [head]
-        singular = tree.morph(head, "Number") == "Sing"
-        while frontier:
-            for node in frontier:
-                covering = [
-                    m
-                    for m in reading.view.on_token.get(node, [])
-                    if node == head or not (singular and (m.modifier or m.kind == "adjective"))
-                ]
-                if covering:
-                    return max(covering, key=lambda m: (not m.modifier, m.last - m.first))
-            frontier = [c for node in frontier for c in tree.children(node) if self._enters(tree, c)]
-        return None
-
-    def _enters(self, tree: Tree, child: int) -> bool:
-        """Into a modifier of the phrase, and into a nested noun phrase only as its possessor ("of", "von", none)."""
-        relation = tree.relation(child)
-        if relation in CLAUSAL or relation not in INTO_PHRASE:
-            return False
-        cases = tree.case_words(child)
-        return relation != "nmod" or not cases or bool(self._possessor_cases.intersection(cases))

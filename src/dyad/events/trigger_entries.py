@@ -47,6 +47,7 @@ def read_entries(
     """The language's entries, the core file first; a later file never redefines a pattern of an earlier one."""
     entries: list[TriggerEntry] = []
     seen: set[tuple[str, bool]] = set()
+    root_frames = {root: frozenset(words) for root, words in language.grammar.get("root_frames", {}).items()}
     core, *_ = files = language.data_files("triggers")
     for path in files:
         for number, row in enumerate(read_tsv(path), 2):
@@ -54,6 +55,8 @@ def read_entries(
                 entry = _entry(row, lemma, path.name, tokenize)
             except (KeyError, ValueError) as error:
                 raise TriggerFileError(f"{path.name} row {number}: {error}") from None
+            if not entry.preps and entry.cameo[:2] in root_frames:  # "protestierten ... gegen X": every protest
+                entry = replace(entry, preps=root_frames[entry.cameo[:2]])
             key = _pattern_key(entry)
             if path == core or key not in seen:
                 seen.add(key)

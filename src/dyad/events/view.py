@@ -83,6 +83,15 @@ class SentenceView:
     def _adjective_like(token: Token) -> bool:
         return token.lower.endswith(("e", "en", "er", "es", "em", "al", "ic", "ian", "ive", "ous", "ish", "ese"))
 
+    def compound_theme(self, noun: int) -> Mention | None:
+        """A country's name as the first part of a compound noun is its theme, not its author: "China-Besuch" (a
+        visit to China), "Russland-Sanktionen", "Afghanistan-Einsatz". Abbreviations ("US-Angriffe", "EU-Sanktionen"),
+        adjectives, organisations and people name the author."""
+        for mention in self.on_token.get(noun, []):
+            if mention.modifier and mention.kind == "name" and mention.last == noun and not mention.text.isupper():
+                return mention
+        return None
+
     def is_oblique(self, mention: Mention) -> bool:
         head = self.group_of(mention)[0]
         return head.first > 0 and self.tokens[head.first - 1].lower in self.oblique

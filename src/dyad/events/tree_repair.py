@@ -1,0 +1,78 @@
+"""Tree repair: parse errors that a rule can see, corrected before the argument rules read the tree.
+
+One repair so far, for subordinators that are also prepositions ("after", "before", "since"): a parser trained
+on little news text often reads "after Hamas fired rockets" as a phrase "after Hamas" with "fired" an adjective
+of "rockets", or "after Turkish jets violated its airspace" with "violated" a complement of the main verb. Where
+such a word is a `case` of a nominal that a verb follows directly, the verb heads a clause: the nominal becomes
+its subject, the word its `mark`, and the clause an adverbial (`advcl`) of the nearest verb above the nominal; a
+noun that the verb modified ("fired rockets") becomes its object. A repair that would leave a cycle is not made.
+
+The language names the words (`prepositional_subordinators` in grammar.toml's [clauses]); a language without
+such words (German has "nachdem" beside "nach") repairs nothing.
+"""
+
+from __future__ import annotations
+
+from dyad.events.tree import Tree
+from dyad.lang import Language
+
+NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
+VERBS = frozenset({"VERB", "AUX"})
+CLAUSE_VERB_FORMS = frozenset({"Fin", "Part"})
+
+
+class TreeRepair:
+    def __init__(self, language: Language):
+        self._subordinators = frozenset(language.grammar["clauses"].get("prepositional_subordinators", []))
+
+    def repair(self, tree: Tree) -> Tree:
+        if not self._subordinators:
+            return tree
+        heads = [(t.head, t.dep) for t in tree.tokens]
+        for token in tree.tokens:
+            if token.dep == "case" and token.text.lower() in self._subordinators:
+                self._subordinate_clause(tree, token.index, heads)
+        if heads == [(t.head, t.dep) for t in tree.tokens] or _has_cycle(heads):
+            return tree
+        return Tree(tuple(t._replace(head=h, dep=d) for t, (h, d) in zip(tree.tokens, heads, strict=True)))
+
+    @staticmethod
+    def _subordinate_clause(tree: Tree, word: int, heads: list[tuple[int, str]]) -> None:
+        nominal = tree.tokens[word].head
+        if nominal <= word or tree.tokens[nominal].upos not in NOMINALS:
+            return
+        phrase = [i for i in tree.subtree(nominal) if i < nominal or i == nominal]
+        verb = max(phrase) + 1
+        if verb >= len(tree) or tree.tokens[verb].upos != "VERB" or tree.children(verb, "nsubj"):
+            return
+        form = tree.morph(verb, "VerbForm")
+        if form not in CLAUSE_VERB_FORMS or (form == "Part" and tree.morph(verb, "Tense") == "Pres"):
+            return  # "after talks ending in": a present participle modifies the noun
+        governor = _verb_above(tree, nominal)
+        if governor is None or governor == verb:
+            return
+        modified = tree.tokens[verb].head
+        if tree.relation(verb) in {"amod", "acl"} and modified > verb and modified != nominal:
+            heads[modified] = (verb, "obj")  # "fired rockets": the noun the verb seemed to modify is its object
+        heads[nominal] = (verb, "nsubj")
+        heads[word] = (verb, "mark")
+        heads[verb] = (governor, "advcl")
+
+
+def _verb_above(tree: Tree, nominal: int) -> int | None:
+    """The nearest verb above a nominal: the word its clause hangs from."""
+    current = tree.head(nominal)
+    while current is not None and tree.tokens[current].upos not in VERBS:
+        current = tree.head(current)
+    return current
+
+
+def _has_cycle(heads: list[tuple[int, str]]) -> bool:
+    for start in range(len(heads)):
+        seen, current = {start}, start
+        while heads[current][0] != current:
+            current = heads[current][0]
+            if current in seen:
+                return True
+            seen.add(current)
+    return False

@@ -1,0 +1,49 @@
+"""German compounds with a country's name, titles before people, and objective genitives.
+
+Our own sentences. "China-Besuch" is a visit to China and "Russland-Sanktionen" are sanctions against Russia,
+while "US-Angriffe" and "EU-Sanktionen" are by their first part; a title names the office a person speaks in
+("Nato-Generalsekretär Jens Stoltenberg", though he later held office in Norway); "die Invasion der Ukraine"
+invades Ukraine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Scholz kam am Montag zu seinem ersten China-Besuch.", ("DEU", "042", "CHN")),
+        ("Die EU verlängerte ihre Russland-Sanktionen um sechs Monate.", ("EUR", "163", "RUS")),
+        ("Die US-Angriffe auf den Iran wurden scharf kritisiert.", ("USA", "190", "IRN")),
+    ],
+)
+def test_a_country_name_in_a_compound_is_its_theme(code, sentence: str, expected) -> None:
+    found = triples(code(sentence, "de", None))
+    assert expected in found
+    assert all(source != expected[2] for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Nato-Generalsekretär Jens Stoltenberg lobte Deutschland.", ("NATO", "051", "DEU")),
+        ("en", "NATO Secretary-General Jens Stoltenberg praised Germany.", ("NATO", "051", "DEU")),
+    ],
+)
+def test_a_title_names_the_office_a_person_speaks_in(code, lang: str, sentence: str, expected) -> None:
+    assert triples(code(sentence, lang, None)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russland begann im Februar eine Invasion der Ukraine.", ("RUS", "192", "UKR")),
+        ("Russlands Invasion der Ukraine wurde scharf verurteilt.", ("RUS", "192", "UKR")),
+    ],
+)
+def test_the_genitive_after_an_invasion_is_the_invaded(code, sentence: str, expected) -> None:
+    assert expected in triples(code(sentence, "de"))

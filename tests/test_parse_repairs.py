@@ -1,0 +1,103 @@
+"""Parse errors a rule can see, and the subjects of adjunct clauses.
+
+Our own sentences. A parser trained on little news text reads "after Hamas fired rockets" as the phrase "after
+Hamas" (events/tree_repair.py mends the tree); it hangs a name before an unknown verb form from the verb as a
+`compound` ("North Korea test-fired"); and a present participle adjoined to a clause ("..., demanding ...") has
+that clause's subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.tree import Tree
+from dyad.events.tree_repair import TreeRepair
+from dyad.lang import load_language
+from dyad.text.parse import ParsedToken
+from tests.conftest import triples
+
+PAST_PARTICIPLE = {"VerbForm": "Part", "Tense": "Past"}
+FINITE_PAST = {"VerbForm": "Fin", "Tense": "Past"}
+PRESENT_PARTICIPLE = {"VerbForm": "Part", "Tense": "Pres"}
+
+
+def _tree(arcs: list[tuple[str, int, str, str, dict]]) -> Tree:
+    return Tree(
+        tuple(
+            ParsedToken(i, text, head, dep, upos, morph=morph) for i, (text, head, dep, upos, morph) in enumerate(arcs)
+        )
+    )
+
+
+def _misread(verb_morph: dict) -> Tree:
+    """ "Israel struck Gaza after Hamas fired rockets": "after Hamas" a phrase, "fired" an adjective of "rockets"."""
+    return _tree(
+        [
+            ("Israel", 1, "nsubj", "PROPN", {}),
+            ("struck", 1, "root", "VERB", FINITE_PAST),
+            ("Gaza", 1, "obj", "PROPN", {}),
+            ("after", 4, "case", "ADP", {}),
+            ("Hamas", 1, "obl", "PROPN", {}),
+            ("fired", 6, "amod", "VERB", verb_morph),
+            ("rockets", 1, "obj", "NOUN", {}),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def repair() -> TreeRepair:
+    return TreeRepair(load_language("en"))
+
+
+def test_a_subordinator_read_as_a_preposition_opens_the_clause_of_the_verb_after_its_noun(repair) -> None:
+    tree = repair.repair(_misread(PAST_PARTICIPLE))
+    arcs = [(t.text, tree.tokens[t.head].text, t.dep) for t in tree.tokens]
+    assert ("Hamas", "fired", "nsubj") in arcs
+    assert ("after", "fired", "mark") in arcs
+    assert ("fired", "struck", "advcl") in arcs
+    assert ("rockets", "fired", "obj") in arcs
+    assert tree.clause_marks() == {3: 1}
+
+
+def test_a_present_participle_after_the_noun_stays_its_modifier(repair) -> None:
+    tree = _misread(PRESENT_PARTICIPLE)  # "after talks ending ...": no clause
+    assert repair.repair(tree) is tree
+
+
+def test_german_has_no_such_words_and_repairs_nothing() -> None:
+    tree = _misread(PAST_PARTICIPLE)
+    assert TreeRepair(load_language("de")).repair(tree) is tree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        (
+            "Israel struck targets in Gaza after Hamas fired rockets at Israeli towns.",
+            ("PSE", "194", "ISR"),
+            ("ISR", "194", "PSE"),
+        ),
+        ("Athens protested after Turkish jets violated Greek airspace.", ("GRC", "114", None), ("GRC", "150", None)),
+    ],
+)
+def test_the_clause_after_a_misread_subordinator_has_its_own_subject(code, sentence, expected, not_expected) -> None:
+    found = triples(code(sentence, "en"))
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_name_hung_from_a_verb_as_a_compound_is_its_subject(code) -> None:
+    found = triples(code("North Korea test-fired two ballistic missiles, Japan's defence ministry said.", "en"))
+    assert ("PRK", "150", None) in found
+    assert all(source != "JPN" for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey expelled the Israeli ambassador, demanding an immediate ceasefire in Gaza.", ("TUR", "107")),
+        ("Venezuela expelled the Spanish ambassador, accusing Madrid of meddling.", ("VEN", "112")),
+    ],
+)
+def test_a_participle_adjoined_to_a_clause_has_its_subject(code, sentence: str, expected) -> None:
+    assert expected in {(source, cameo) for source, cameo, _ in triples(code(sentence, "en"))}

@@ -1,0 +1,96 @@
+"""Names after nouns of places, what protests are against, and events only scheduled.
+
+Our own sentences: "in der Hauptstadt Khartum" is where something happens, not the Sudanese government; "die Stadt
+Duma" is a town, not the Russian parliament; a protest "gegen"/"against" someone addresses them (every CAMEO 14
+trigger has that frame, `[root_frames]` in grammar.toml); "scheduled to meet" is no meeting yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import roots, triples
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected", "wrong"),
+    [
+        (
+            "de",
+            "In der irakischen Hauptstadt Bagdad haben Tausende Menschen gegen Ministerpräsident Nuri al-Maliki "
+            "demonstriert.",
+            ("IRQ", "141", "IRQ"),
+            "IRQ",
+        ),
+        (
+            "en",
+            "Thousands of people protested in the Kenyan capital Nairobi against President Daniel arap Moi.",
+            ("KEN", "141", "KEN"),
+            "KEN",
+        ),
+    ],
+)
+def test_a_capital_after_a_noun_of_places_is_where_not_who(code, lang, sentence, expected, wrong) -> None:
+    events = code(sentence, lang, None)
+    assert expected in triples(events)
+    assert all(e.source.actor.role == "CVL" for e in events)  # the crowd, not the government in the capital
+    assert all(e.target is not None and e.target.actor.role == "GOV" for e in events)
+
+
+def test_a_capital_after_a_noun_of_places_is_still_its_country_as_a_target(code) -> None:
+    assert ("RUS", "0874", "UKR") in triples(code("Russland zog seine Truppen aus der Region Kiew ab.", "de"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Syrien wies jede Verantwortung für den Angriff auf die Stadt Duma zurück."),
+        ("en", "Syria denied any role in the attack on the town of Duma."),
+    ],
+)
+def test_a_namesake_after_a_noun_of_places_is_no_actor(code, lang: str, sentence: str) -> None:
+    assert all("RUS" not in (e.target.actor.country if e.target else "") for e in code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Tausende Kenianer protestierten in Nairobi gegen den Präsidenten.", ("KEN", "14", "KEN")),
+        ("en", "Thousands of Serbs marched in Belgrade against President Slobodan Milošević.", ("SRB", "14", "SRB")),
+    ],
+)
+def test_a_protest_addresses_whom_it_is_against(code, lang: str, sentence: str, expected) -> None:
+    assert expected in roots(code(sentence, lang, None))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The foreign ministers of India and Pakistan are scheduled to meet in New Delhi next week.",
+        "Iran is expected to resume talks with the IAEA in Vienna.",
+    ],
+)
+def test_a_scheduled_or_expected_event_is_hypothetical(code, sentence: str) -> None:
+    events = code(sentence, "en")
+    assert events
+    assert all(e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israel griff Ziele im südlibanesischen Grenzgebiet an.", ("ISR", "190", "LBN")),
+        ("Russland beschoss die ostukrainische Region erneut.", ("RUS", "190", "UKR")),
+        ("Der südsudanesische Präsident traf den sudanesischen Präsidenten.", ("SSD", "040", "SDN")),
+    ],
+)
+def test_a_compass_prefix_on_a_country_adjective_names_a_region_of_it(code, sentence: str, expected) -> None:
+    assert roots(code(sentence, "de")) >= {(expected[0], expected[1][:2], expected[2])}
+
+
+def test_a_von_phrase_inside_an_attribution_is_no_agent(code) -> None:
+    sentence = (
+        "Im Jemen sind am Donnerstag nach Angaben des Internationalen Komitees vom Roten Kreuz Dutzende Zivilisten "
+        "getötet worden."
+    )
+    assert all(e.source.actor.country != "ICRC" for e in code(sentence, "de"))

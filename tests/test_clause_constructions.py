@@ -232,3 +232,20 @@ def test_a_genitive_in_an_attribution_phrase_is_no_target(code) -> None:
 def test_a_weak_participle_is_read_as_its_verb(code, sentence: str) -> None:
     """ "gedankt" -> "danken": ge- and -t taken off a weak verb the lemma dictionary misses."""
     assert ("ISR", "051", "EGY") in triples(code(sentence, "de"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebellen der M23 haben im Osten Kongos drei Helfer verschleppt.", ("COD", "181")),
+        ("Die Hamas hat am Samstag mehr als 200 Israelis entführt.", ("PSE", "181")),
+    ],
+)
+def test_a_participle_after_an_inseparable_prefix_is_read_as_its_verb(code, sentence: str, expected) -> None:
+    """ "verschleppt" -> "verschleppen": no ge- after ver-, ent-, be-, er-, zer-."""
+    assert expected in {(source, cameo) for source, cameo, _ in triples(code(sentence, "de"))}
+
+
+def test_a_veto_is_cast_by_the_subject(code) -> None:
+    found = triples(code("China legte im Sicherheitsrat ein Veto gegen den Resolutionsentwurf ein.", "de"))
+    assert ("CHN", "129") in {(source, cameo) for source, cameo, _ in found}

@@ -47,3 +47,9 @@ def test_a_title_names_the_office_a_person_speaks_in(code, lang: str, sentence: 
 )
 def test_the_genitive_after_an_invasion_is_the_invaded(code, sentence: str, expected) -> None:
     assert expected in triples(code(sentence, "de"))
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_name_with_an_apostrophe_matches_in_any_typography(code, apostrophe: str) -> None:
+    sentence = f"The Lord{apostrophe}s Resistance Army attacked a village in northern Uganda."
+    assert ("UGA", "190") in {(source, cameo) for source, cameo, _ in triples(code(sentence, "en"))}

@@ -20,7 +20,11 @@ from datetime import date
 from dyad.model import Actor
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae"})
+# letters NFKD does not decompose, and typographic apostrophes ("Lord’s Resistance Army" is "Lord's ...")
+_SPECIAL = str.maketrans(
+    {"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae"}
+    | {"’": "'", "‘": "'", "ʼ": "'"}
+)
 
 
 def fold(text: str) -> str:

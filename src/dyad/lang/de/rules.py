@@ -84,7 +84,7 @@ class GermanRules:
 
     def lemma_variants(self, word: str) -> list[str]:
         """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"; a weak participle
-        ("gedankt" -> "danken"); an inflected past
+        ("gedankt" -> "danken", "verschleppt" -> "verschleppen"); an inflected past
         participle is also its bare participle, which the lemma dictionary knows ("angegriffenen" -> "angegriffen",
         "getöteten" -> "getötet")."""
         participle = self._bare_participle(word)
@@ -92,6 +92,8 @@ class GermanRules:
             return [participle]
         if word.startswith("ge") and word.endswith("t") and len(word) > 6:
             return self._weak_infinitives(word[2:-1])
+        if word.startswith(INSEPARABLE_PREFIXES) and word.endswith("t") and len(word) > 7:
+            return self._weak_infinitives(word[:-1])  # no "ge-" after an inseparable prefix: "verschleppt"
         for ending in ("ierten", "ierte", "iertes", "iert"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return [word[: -len(ending)] + "ieren"]

@@ -1,14 +1,18 @@
 """Place stage: where an event happened, from place names near the trigger.
 
-The gazetteer is small on purpose: the capitals of data/countries.tsv (in every language's spelling) plus
-data/places.tsv. A country name is never a place here (it is an actor); an unknown place leaves the location empty
-and never empties anything else.
+The gazetteer: the capitals of data/countries.tsv (in every language's spelling) plus data/places.tsv (the cities,
+regions and conflict sites the news names most; names that are also common words, people or two countries' places
+are left out). A country name is never a place here (it is an actor); an unknown place leaves the location empty
+and never empties anything else. Forms match without case or diacritics, and hyphenated forms however the
+language's tokenizer splits hyphens.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from dyad.actors.periods import fold
 from dyad.resources import data_path, read_tsv, split_forms
 
 LOCATIVE = frozenset(
@@ -35,6 +39,18 @@ def after_locative(words: list[str], position: int) -> bool:
     return False
 
 
+def _key(form: str) -> tuple[str, ...]:
+    return tuple(fold(form).split())
+
+
+def _keys(form: str) -> list[tuple[str, ...]]:
+    """A form's words, and where it has hyphens also its words split at them as a tokenizer splits them
+    ("Mazar-i-Sharif" is one German token and five English ones); case and diacritics folded ("Ürümqi")."""
+    key = _key(form)
+    split = tuple(part for word in key for part in re.split(r"(-)", word) if part)
+    return [key, split] if split != key else [key]
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
@@ -58,22 +74,24 @@ class Places:
         capitals = {row["iso3"]: row for row in read_tsv(data_path("data", "countries.tsv"))}
         for row in capitals.values():
             place = Place(row["capital"], row["iso3"], float(row["lat"]), float(row["lon"]))
-            by_form[tuple(row["capital"].lower().split())] = place
+            by_form[_key(row["capital"])] = place
         for language in languages:
             for row in read_tsv(data_path("lang", language, "countries.tsv")):
                 facts = capitals[row["iso3"]]
                 for form in split_forms(row["capitals"]):
                     place = Place(form, row["iso3"], float(facts["lat"]), float(facts["lon"]))
-                    by_form.setdefault(tuple(form.lower().split()), place)
+                    for key in _keys(form):
+                        by_form.setdefault(key, place)
         for row in read_tsv(data_path("data", "places.tsv")):
             forms = split_forms(row["forms"])
             for form in forms:
-                by_form[tuple(form.lower().split())] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
+                for key in _keys(form):
+                    by_form[key] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
         return cls(by_form)
 
     def find(self, words: list[str]) -> list[tuple[int, int, Place]]:
         """(first, last, place) for each place name in a list of words, longest match first."""
-        lowered = [w.lower() for w in words]
+        lowered = [fold(w) for w in words]
         found = []
         i = 0
         while i < len(words):

@@ -249,3 +249,23 @@ def test_a_participle_after_an_inseparable_prefix_is_read_as_its_verb(code, sent
 def test_a_veto_is_cast_by_the_subject(code) -> None:
     found = triples(code("China legte im Sicherheitsrat ein Veto gegen den Resolutionsentwurf ein.", "de"))
     assert ("CHN", "129") in {(source, cameo) for source, cameo, _ in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Außenminister Heiko Maas hat von Saudi-Arabien eine Aufklärung verlangt und die Erklärungen aus Riad als "
+        "«nicht ausreichend» bezeichnet.",
+        "Die Türkei hat Schweden scharf kritisiert und will den Beitritt zur Nato nicht unterstützen.",
+    ],
+)
+def test_a_negation_after_the_next_conjunct_begins_is_not_the_triggers(code, sentence: str) -> None:
+    first = min(code(sentence, "de"), key=lambda e: e.trigger.start)
+    assert not first.negated
+
+
+def test_a_verb_first_condition_keeps_the_threat_certain(code) -> None:
+    sentence = "Nordkorea hat Südkorea mit einem Präventivschlag gedroht, sollten die Manöver fortgesetzt werden."
+    threats = [e for e in code(sentence, "de") if e.cameo.startswith("13")]
+    assert threats
+    assert not any(e.hypothetical for e in threats)

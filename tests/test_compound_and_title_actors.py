@@ -53,3 +53,56 @@ def test_the_genitive_after_an_invasion_is_the_invaded(code, sentence: str, expe
 def test_a_name_with_an_apostrophe_matches_in_any_typography(code, apostrophe: str) -> None:
     sentence = f"The Lord{apostrophe}s Resistance Army attacked a village in northern Uganda."
     assert ("UGA", "190") in {(source, cameo) for source, cameo, _ in triples(code(sentence, "en"))}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Troops from Chad attacked rebel positions near Kidal.", ("TCD", "190")),
+        ("en", "Warplanes from the Saudi-led coalition bombed the port of Hodeidah.", ("SAU", "195")),
+        ("de", "Soldaten aus Frankreich griffen Stellungen der Dschihadisten in Mali an.", ("FRA", "190")),
+    ],
+)
+def test_a_role_from_a_country_is_that_countrys(code, lang: str, sentence: str, expected) -> None:
+    assert expected in {(source, cameo) for source, cameo, _ in triples(code(sentence, lang))}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("en", "Russia withdrew its troops from Syria."), ("de", "Russland zog seine Soldaten aus Syrien ab.")],
+)
+def test_troops_withdrawn_from_a_country_are_not_its_own(code, lang: str, sentence: str) -> None:
+    assert triples(code(sentence, lang)) == {("RUS", "0874", "SYR")}
+
+
+def test_a_call_on_a_weekday_is_no_appeal(code) -> None:
+    found = triples(code("Putin and Erdogan discussed Syria in a telephone call on Friday, the Kremlin said.", "en"))
+    assert all(not cameo.startswith("02") for _, cameo, _ in found)
+    assert ("RUS", "040", "TUR") in found or ("TUR", "040", "RUS") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Der Chefankläger des Internationalen Strafgerichtshofs hat Ermittlungen wegen Kriegsverbrechen in der "
+            "Ukraine eingeleitet.",
+            ("ICC", "094"),
+        ),
+        ("Der Präsident des Sicherheitsrats kritisierte Israel scharf.", ("IGOUNO", "111")),
+    ],
+)
+def test_an_organisation_in_the_genitive_owns_the_role_before_it(code, sentence: str, expected) -> None:
+    """German organisation names take their genitive -s ("des Strafgerichtshofs"), feminine ones none."""
+    assert expected in {(source, cameo) for source, cameo, _ in triples(code(sentence, "de"))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Supporters of Jair Bolsonaro stormed government buildings in Brasilia.", ("BRACVL", "190")),
+        ("Supporters of Raila Odinga clashed with police in Kisumu.", ("KENCVL", "145")),
+    ],
+)
+def test_supporters_of_a_person_are_civilians_of_the_persons_country(code, sentence: str, expected) -> None:
+    assert expected in {(e.source.actor.code, e.cameo) for e in code(sentence, "en", None)}

@@ -94,3 +94,8 @@ def test_a_von_phrase_inside_an_attribution_is_no_agent(code) -> None:
         "getötet worden."
     )
     assert all(e.source.actor.country != "ICRC" for e in code(sentence, "de"))
+
+
+def test_a_supposition_inside_the_trigger_is_its_objects(code) -> None:
+    events = code("The prosecutor opened an investigation into possible war crimes in Darfur.", "en")
+    assert any(e.cameo.startswith("09") and not e.hypothetical for e in events)

@@ -24,6 +24,7 @@ class Resolver:
         self.countries = countries
         arguments = language.grammar["arguments"]
         self._posting = frozenset(arguments["posting_prepositions"])
+        self._origin = frozenset(arguments.get("origin_prepositions", []))
         self._based = frozenset(arguments.get("location_participles", []))
         self._leading = frozenset(arguments.get("leading_participles", []))
         self._backing = frozenset(arguments.get("backing_participles", []))
@@ -111,7 +112,9 @@ class Resolver:
         heads: dict[int, int] = {}  # "Sprecher der syrischen Rebellen": the inner role's first token -> "Sprecher"
         for role in roles:
             before = self._mention_before(by_last, tokens, role.first)
-            after = self._mention_after(by_first, tokens, role.last, role.role.mode == "diplomat")
+            after = self._mention_after(
+                by_first, tokens, role.last, role.role.mode == "diplomat", self._opens_phrase(tokens, role.first)
+            )
             entity = self._qualified_entity(by_first, tokens, after)
             if entity is not None:  # "Vertreter der afghanischen Taliban": the Taliban, not Afghanistan
                 result.pop(id(after[0]), None)
@@ -129,7 +132,7 @@ class Resolver:
             elif after is not None and (inner := self._inner_role(tokens, after, starts)) is not None:
                 heads[inner] = role.first  # the genitive's role is the phrase's ("member of parliament")
                 continue
-            elif after is not None and after[0].kind != "person":
+            elif after is not None and (after[0].kind != "person" or after[1] == "genitive"):  # "Anhänger Trumps"
                 merged = self._merge(tokens, after[0], role, role.first, after[0].last)
                 result.pop(id(after[0]), None)
             else:
@@ -298,10 +301,19 @@ class Resolver:
     def _lower_modifier(self, token: Token) -> bool:
         return token.text.isalpha() and not token.is_title and token.lower not in self._coordination | self._determiners
 
+    def _opens_phrase(self, tokens: list[Token], first: int) -> bool:
+        """A role that opens its clause's subject ("Troops from Chad attacked", "Die Soldaten aus Mali"), not the
+        object of a verb ("withdrew its troops from Syria": where they leave, not whose they are)."""
+        index = first - 1
+        while index >= 0 and (tokens[index].lower in self._determiners or tokens[index].text.isdigit()):
+            index -= 1
+        return index < 0 or tokens[index].text in {",", ":", "(", "«", "»", '"', "“", "„"}
+
     def _mention_after(
-        self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False
+        self, by_first: dict[int, Mention], tokens: list[Token], index: int, diplomat: bool = False, opens: bool = False
     ) -> tuple[Mention, str] | None:
-        """ "Präsident Russlands", "Regierung des Iran", "Botschafter in Israel", "minister of Iran"."""
+        """ "Präsident Russlands", "Regierung des Iran", "Botschafter in Israel", "minister of Iran", "troops from
+        Chad"."""
         nxt = index + 1
         if nxt >= len(tokens):
             return None
@@ -316,6 +328,13 @@ class Resolver:
         if word in self._based and nxt + 1 < len(tokens):  # "a terror group based in Trinidad"
             nxt += 1
             word = tokens[nxt].lower
+        if (
+            word in self._origin and opens
+        ):  # "troops from Chad", "warplanes from the Saudi-led coalition", "Soldaten aus Mali"
+            for skip in (1, 2):
+                candidate = by_first.get(nxt + skip)
+                if candidate is not None and (skip == 1 or tokens[nxt + 1].lower in self._determiners):
+                    return candidate, "origin"
         if word in self._posting and (word in {"in", "im"} or diplomat):
             for skip in (1, 2):
                 candidate = by_first.get(nxt + skip)
@@ -335,6 +354,8 @@ class Resolver:
 
     def _merge(self, tokens: list[Token], country: Mention, role: RoleSpan, first: int, last: int) -> Mention:
         actor = with_role(country.actor, role.role.role)
+        if country.kind == "person" and country.actor.country in self.countries:  # "Anhänger Trumps": their role
+            actor = with_role(self.countries[country.actor.country], role.role.role)
         merged = self._span(tokens, country, first, last, actor)
         merged.mode = role.role.mode
         merged.kind = "role"

@@ -162,7 +162,7 @@ class ArgumentFinder(ClauseRules):
         if entry.noun:
             answer = self.tree_rules.noun_targets(reading, match.tokens, entry.preps, entry.between)
         else:
-            answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between)
+            answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between, not entry.intransitive)
             result.negation_elsewhere = self.tree_modality.negation_elsewhere(reading, match.tokens)
             result.supposition_elsewhere = self.tree_modality.supposition_elsewhere(reading, match.tokens)
             result.announced = self.tree_modality.announced(reading, match.tokens)

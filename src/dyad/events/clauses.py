@@ -63,6 +63,7 @@ class ClauseSplitter:
         words = language.grammar["clauses"]
         self._language = language
         self._subordinators = frozenset(words["subordinators"])
+        self._verb_first_conditions = frozenset(words.get("verb_first_conditions", []))
         self._relatives = frozenset(words["relatives"])
         self._infinitive = frozenset(words["infinitive_markers"])
         self._coordinators = frozenset(words["coordinators"])
@@ -194,8 +195,8 @@ class ClauseSplitter:
 
         if previous is None or previous.quoted != quoted:
             return new("sub" if opener in self._subordinators else "main", None)
-        if opener in self._subordinators:
-            return new("sub", self._main_of(previous, clauses))
+        if opener in self._subordinators or (after_comma and opener in self._verb_first_conditions):
+            return new("sub", self._main_of(previous, clauses))  # ", sollten die Verbündeten festhalten": if they
         if self._speech_tag(tokens, chunk):
             return new("main", None)
         if after_comma and not quoted and self._ends_with_speech_verb(tokens, previous):

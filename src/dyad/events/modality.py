@@ -37,11 +37,15 @@ class ModalityJudge:
         self._modal_anywhere = language.rules.subject_anywhere
         self._denial = frozenset(words.get("denial_verbs", []))
         self._complementizers = frozenset(language.grammar["clauses"].get("complementizers", []))
+        self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
 
     def judge(self, tokens: list[Token], match: TriggerMatch, clause: Clause, governing: Clause | None) -> Modality:
         own = [tokens[i] for i in clause.tokens]
         if not self._modal_anywhere:
             own = [t for t in own if t.i <= match.last]  # English modals precede the verb: "would strike"
+        joined = next((t.i for t in own if t.i > match.last and t.lower in self._coordinators), None)
+        if joined is not None:  # "hat X verlangt und die Erklärungen als «nicht ausreichend» bezeichnet"
+            own = [t for t in own if t.i < joined]
         wider = own + ([tokens[i] for i in governing.tokens] if governing is not None and clause.kind == "inf" else [])
         intent_scope = wider
         if match.entry.noun:
@@ -52,7 +56,9 @@ class ModalityJudge:
         if reported and not match.entry.noun and self._any(own, self._reported_future):
             intent = True  # "said they would boycott": the "will" of the speaker, shifted back, not a supposition
             hypothetical_words = hypothetical_words - self._reported_future
-        hypothetical = self._any(wider, hypothetical_words)
+        # a supposition inside the trigger's own words is its object's ("an investigation into possible war crimes")
+        inside = set(range(match.first + 1, match.last)) - set(match.tokens)
+        hypothetical = self._any([t for t in wider if t.i not in inside], hypothetical_words)
         negated = self._negated(tokens, match, own) or self._denied(tokens, clause, governing)
         return Modality(negated=negated, hypothetical=hypothetical, intent=intent)
 

@@ -62,13 +62,15 @@ class TreeArguments:
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
         self._rules = language.rules
 
-    def verb(self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool) -> TreeAnswer:
+    def verb(
+        self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool, objects: bool = True
+    ) -> TreeAnswer:
         """Source and target of a verb trigger whose words are `tokens` (of "vermittelten Gespräche", the
-        participle is the verb)."""
+        participle is the verb); `objects` False for a verb whose object is no target ("discussed Syria")."""
         verb = self._verb_of(reading, tokens)
         answer = TreeAnswer(passive=self._passive(reading, verb))
         self._source(reading, verb, answer, depth=0)
-        self._targets(reading, tokens, preps, between, answer, nominal=False)
+        self._targets(reading, tokens, preps, between, answer, nominal=not objects)
         return answer
 
     def _verb_of(self, reading: Reading, tokens: tuple[int, ...]) -> int:

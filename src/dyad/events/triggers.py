@@ -68,6 +68,8 @@ class TriggerLexicon:
             language.grammar["clauses"]["infinitive_markers"]
         )
         self._max_span = int(language.grammar["language"].get("max_trigger_span", 0)) or None
+        # "a telephone call on Friday": a preposition before a day or month opens a time, not the trigger's frame
+        self._time_words = frozenset(language.dates.get("weekdays", {})) | frozenset(language.dates.get("months", {}))
         self._particles = language.optional_words("verbs", "separable_particles")
         self._coordinators = frozenset(language.grammar["clauses"]["coordinators"])
         self._verb_lemmas: dict[str, str] = dict(language.grammar.get("verbs", {}).get("verb_lemmas", {}))
@@ -149,6 +151,9 @@ class TriggerLexicon:
             self._add_separable_verbs(tokens, clause_of, joined)
         for words, verbs in zip(keys, joined, strict=True):
             words |= verbs
+        for index, token in enumerate(tokens[:-1]):
+            if token.lower in self._nominal_prepositions and tokens[index + 1].lower in self._time_words:
+                keys[index] = set()
         return keys, joined
 
     def _variants(self, word: str) -> set[str]:

@@ -11,6 +11,12 @@ _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 INSEPARABLE_PREFIXES = ("be", "ver", "zer", "ent", "emp", "er", "miss")
 
 
+# endings of feminine nouns, whose genitive takes no -s ("der Europäischen Union", "der Weltgesundheitsorganisation")
+_FEMININE_ENDINGS = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "e", "a", "in", "ur", "front")
+# heads of one-word organisation names that take it ("des Sicherheitsrats", "des Bundestags", "des Pentagons")
+_GENITIVE_S_HEADS = ("rat", "hof", "amt", "tag", "gericht", "ministerium", "komitee", "parlament", "kreuz", "bund")
+
+
 @dataclass(frozen=True)
 class GermanRules:
     code: str = "de"
@@ -26,7 +32,10 @@ class GermanRules:
             forms.append(" ".join([*(w + "n" for w in words[:-1]), words[-1]]))
         last = words[-1]
         takes_genitive_s = not last.endswith(("s", "x", "z", "ß")) and last[:1].isupper() and not name.isupper()
-        if kind in {"name", "capital", "person"} and takes_genitive_s:
+        if kind in {"org", "group"}:  # "des Strafgerichtshofs", "des Sicherheitsrats"; not "der Europäischen Union"
+            takes_genitive_s = (takes_genitive_s and len(words) > 1) or last.lower().endswith(_GENITIVE_S_HEADS)
+            takes_genitive_s = takes_genitive_s and not last.lower().endswith(_FEMININE_ENDINGS)
+        if kind in {"name", "capital", "person", "org", "group"} and takes_genitive_s:
             forms.append(name + "s")
         return forms
 

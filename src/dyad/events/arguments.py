@@ -111,6 +111,8 @@ class ArgumentFinder(ClauseRules):
             result.sources, why = self.clause_subject(view, clause, anchor, speaker)
             if not result.sources:
                 result.sources, why = self.inherited_subject(view, clause, speaker)
+            if not result.sources:
+                result.sources, why = self._role_in_trigger(view, match)
             if why:
                 result.notes.append(f"source: {why}")
         if answer is not None and answer.decided_target and any(t in result.sources for t in result.targets):
@@ -128,6 +130,13 @@ class ArgumentFinder(ClauseRules):
         result.mutual = self._mutual(view, clause)
         result.pairs = self._pairs(result)
         return result
+
+    @staticmethod
+    def _role_in_trigger(view: SentenceView, match: TriggerMatch) -> tuple[list[Mention], str]:
+        """ "Nigeria's labour unions began a strike" (`unions ... strike`): a role word the pattern itself names
+        is the actor, where nothing else is."""
+        inside = [m for m in view.mentions if m.kind == "role" and any(m.covers(i) for i in match.tokens)]
+        return (view.group_of(inside[0]), "the role the trigger names") if inside else ([], "")
 
     def _tree_subject_stands(
         self,

@@ -99,3 +99,40 @@ def test_a_von_phrase_inside_an_attribution_is_no_agent(code) -> None:
 def test_a_supposition_inside_the_trigger_is_its_objects(code) -> None:
     events = code("The prosecutor opened an investigation into possible war crimes in Darfur.", "en")
     assert any(e.cameo.startswith("09") and not e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Nordkorea testete am Sonntag eine Atombombe. Der UN-Sicherheitsrat verhängte Sanktionen gegen das "
+            "kommunistische Land.",
+            ("IGOUNO", "163", "PRK"),
+        ),
+        (
+            "de",
+            "Nach dem Atomtest Nordkoreas verhängte der UN-Sicherheitsrat Sanktionen gegen das kommunistische Land.",
+            ("IGOUNO", "163", "PRK"),
+        ),
+        (
+            "en",
+            "North Korea tested a nuclear bomb on Sunday. The Security Council imposed sanctions on the communist "
+            "country.",
+            ("IGOUNO", "163", "PRK"),
+        ),
+    ],
+)
+def test_an_epithet_names_the_country_named_before(code, lang: str, text: str, expected) -> None:
+    """ "das kommunistische Land", "der Golfstaat", "the communist country"; never an organisation named before."""
+    assert expected in {
+        (e.source.actor.code, e.cameo, e.target.actor.country if e.target else None) for e in code(text, lang)
+    }
+
+
+def test_a_country_adjective_before_a_noun_of_places_is_where(code) -> None:
+    sentence = (
+        "In der omanischen Hauptstadt Maskat haben Unterhändler der Huthi-Rebellen und der Regierung des Jemen "
+        "neue Gespräche aufgenommen."
+    )
+    assert all(e.target is None or e.target.actor.country != "OMN" for e in code(sentence, "de"))

@@ -27,7 +27,7 @@ class Discourse:
                 self.last_person = mention
             if mention.group is not None:
                 groups.setdefault(mention.group, []).append(mention)
-            if not mention.modifier and mention.actor.role is None and len(mention.actor.country) == 3:
+            if _is_country(mention):
                 self.recent_countries.append(mention)
         pairs = [members for members in groups.values() if len(members) == 2]
         if pairs:
@@ -43,8 +43,14 @@ class Coreference:
         self._third_person = frozenset(arguments["third_person_singular"])
         self._prepositions = frozenset(arguments["prepositions"])
         self._determiners = frozenset(arguments["articles"]) | frozenset(arguments["possessives"])
+        # "das kommunistische Land", "der Golfstaat", "the communist country": an article, modifiers, a noun of states
+        self._epithet_articles = frozenset(arguments.get("country_epithet_articles", []))
+        self._epithet_heads = frozenset(arguments.get("country_epithets", []))
         self._anaphor_openers = frozenset(
-            [p[0] for p in self._pair_anaphora] + [p[0] for p in self._country_anaphora] + list(self._third_person)
+            [p[0] for p in self._pair_anaphora]
+            + [p[0] for p in self._country_anaphora]
+            + list(self._third_person)
+            + list(self._epithet_articles)
         )
 
     def anaphora(self, tokens: list[Token], mentions: list[Mention], discourse: Discourse) -> list[Mention]:
@@ -58,9 +64,9 @@ class Coreference:
             if pair and discourse.last_pair is not None:
                 found += self._pair_mentions(tokens, i, i + pair - 1, discourse.last_pair)
                 continue
-            country = self._phrase_at(lowers, i, self._country_anaphora)
+            country = self._phrase_at(lowers, i, self._country_anaphora) or self._epithet_at(tokens, i, covered)
             if country:
-                here = [m for m in mentions if m.last < i and m.actor.role is None and not m.modifier]
+                here = [m for m in mentions if m.last < i and _is_country(m)]
                 # a country in a phrase earlier in the sentence ("the coup in Niger ... aid to the country") before
                 # one from earlier sentences; a subject or an attacker ("die Angriffe Israels und der USA auf das
                 # Land") is not what "the country" in its own clause names
@@ -79,6 +85,21 @@ class Coreference:
             before = before[:-1]
         return bool(before) and before[-1] in self._prepositions
 
+    def _epithet_at(self, tokens: list[Token], i: int, covered: set[int]) -> int:
+        """The length of "das kommunistische Land", "der Golfstaat", "the communist country" starting at `i`: an
+        article, at most two lower-case modifiers, and a noun of `country_epithets`; 0 where there is none."""
+        if tokens[i].lower not in self._epithet_articles:
+            return 0
+        for length in (1, 2, 3):
+            head = i + length
+            if head >= len(tokens) or head in covered:
+                return 0
+            if tokens[head].lower in self._epithet_heads:
+                return length + 1
+            if not (tokens[head].text.isalpha() and tokens[head].text.islower()):
+                return 0
+        return 0
+
     @staticmethod
     def _phrase_at(lowers: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:
         for phrase in phrases:
@@ -95,3 +116,15 @@ class Coreference:
     def _anaphor(tokens: list[Token], first: int, last: int, actor: Actor) -> Mention:
         start, end = tokens[first].start, tokens[last].end
         return Mention(first, last, start, end, "", actor, "anaphor")
+
+
+def _is_country(mention: Mention) -> bool:
+    """A mention of a country itself (no role, no organisation): what "das Land", "the country" can stand for."""
+    actor = mention.actor
+    return (
+        not mention.modifier
+        and actor.role is None
+        and actor.code == actor.country
+        and len(actor.country) == 3
+        and (mention.kind not in {"org", "group", "region"})
+    )

@@ -59,6 +59,8 @@ class Resolver:
         """ "in der Hauptstadt Khartum", "aus der Region Kiew", "die Stadt Duma", "the town of Chibok": a name after
         a noun of places is the place, not an actor: a capital stands for its country (a place it happened in, or a
         target), not the government; any other name (a namesake: the Russian "Duma", a person) is no actor."""
+        if mention.kind == "adjective" and self._is_place_noun(tokens, mention.last + 1):
+            return replace(mention, kind="place")  # "in der omanischen Hauptstadt", "the Yemeni capital": where
         if mention.kind in {"role", "adjective"} or not self._after_place_noun(tokens, mention):
             return mention
         if mention.kind != "capital" or mention.actor.country not in self.countries:
@@ -69,9 +71,12 @@ class Resolver:
         before = mention.first - 1
         if before >= 1 and tokens[before].lower in self._place_links:
             before -= 1
-        if before < 0:
+        return self._is_place_noun(tokens, before)
+
+    def _is_place_noun(self, tokens: list[Token], index: int) -> bool:
+        if index < 0 or index >= len(tokens):
             return False
-        word = tokens[before].lower
+        word = tokens[index].lower
         return word.endswith(self._place_nouns) if self._place_noun_heads else word in self._place_nouns
 
     def _participle_after(self, tokens: list[Token], mention: Mention) -> str:

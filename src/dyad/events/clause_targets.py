@@ -167,7 +167,8 @@ class ClauseTargets:
                 continue
             if not self._subject_anywhere and mention.first <= match.first:
                 continue
-            adjective_object = mention.kind == "adjective"  # "beschoss ukrainische Stellungen"
+            # "beschoss ukrainische Stellungen", "beschoss die ostukrainische Region" (a place's adjective)
+            adjective_object = mention.kind == "adjective" or (mention.kind == "place" and mention.modifier)
             if mention.modifier and not adjective_object:
                 continue
             if mention.actor.code in source_codes or mention.actor.role == "MED":

@@ -45,7 +45,9 @@ class SentenceView:
         head = self.group_of(mention)[0]
         index = head.first - 1
         skipped = 0
-        attached = not head.genitive  # a genitive belongs to its noun's phrase: "nach Angaben des Militärs"
+        # a genitive belongs to its noun's phrase ("nach Angaben des Militärs"), a place to its place noun's ("in der
+        # omanischen Hauptstadt Maskat")
+        attached = not head.genitive and head.kind != "place"
         while index >= 0 and skipped < 4:
             token = self.tokens[index]
             if token.lower in self.prepositions and not self._quantifier(index) and index not in self.parse.marks:

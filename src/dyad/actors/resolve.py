@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from dyad.actors.coreference import Coreference, Discourse
+from dyad.actors.place_names import PlaceNames
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
 from dyad.lang import Language
@@ -32,9 +32,7 @@ class Resolver:
         self._coordination = frozenset(arguments["coordination"])
         self._determiners = frozenset(arguments["articles"]) | frozenset(arguments["possessives"])
         self._clitics = frozenset(arguments.get("possessive_clitics", []))
-        self._place_nouns = tuple(arguments.get("place_nouns", []))
-        self._place_links = frozenset(arguments.get("place_links", []))
-        self._place_noun_heads = bool(arguments.get("place_nouns_as_heads", False))
+        self._place_names = PlaceNames(language, countries)
         self._coreference = Coreference(language)
         self._structure = MentionStructure(language)
 
@@ -45,7 +43,7 @@ class Resolver:
         mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
         backed = len(mentions) < len(found.mentions)
         mentions = [m for m in mentions if not self._side_taken(tokens, m)]
-        mentions = [place for m in mentions if (place := self._as_place(tokens, m)) is not None]
+        mentions = [place for m in mentions if (place := self._place_names.as_place(tokens, m)) is not None]
         mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._coreference.anaphora(tokens, mentions, discourse)
@@ -54,30 +52,6 @@ class Resolver:
         mentions.sort(key=lambda m: (m.first, m.start))
         self._structure.mark(tokens, mentions)
         return mentions
-
-    def _as_place(self, tokens: list[Token], mention: Mention) -> Mention | None:
-        """ "in der Hauptstadt Khartum", "aus der Region Kiew", "die Stadt Duma", "the town of Chibok": a name after
-        a noun of places is the place, not an actor: a capital stands for its country (a place it happened in, or a
-        target), not the government; any other name (a namesake: the Russian "Duma", a person) is no actor."""
-        if mention.kind == "adjective" and self._is_place_noun(tokens, mention.last + 1):
-            return replace(mention, kind="place")  # "in der omanischen Hauptstadt", "the Yemeni capital": where
-        if mention.kind in {"role", "adjective"} or not self._after_place_noun(tokens, mention):
-            return mention
-        if mention.kind != "capital" or mention.actor.country not in self.countries:
-            return None
-        return replace(mention, actor=self.countries[mention.actor.country], kind="place")
-
-    def _after_place_noun(self, tokens: list[Token], mention: Mention) -> bool:
-        before = mention.first - 1
-        if before >= 1 and tokens[before].lower in self._place_links:
-            before -= 1
-        return self._is_place_noun(tokens, before)
-
-    def _is_place_noun(self, tokens: list[Token], index: int) -> bool:
-        if index < 0 or index >= len(tokens):
-            return False
-        word = tokens[index].lower
-        return word.endswith(self._place_nouns) if self._place_noun_heads else word in self._place_nouns
 
     def _participle_after(self, tokens: list[Token], mention: Mention) -> str:
         """ "led" for "Saudi-led" (one token or three)."""

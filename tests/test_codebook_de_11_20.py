@@ -54,6 +54,11 @@ CASES = [
         "Russland zog Truppen an der Grenze zur Ukraine zusammen.",
         ("RUS", "154", "UKR"),
     ),
+    (
+        "Verlegung von Bataillonen anordnen",
+        "Chávez ordnete die Verlegung von zehn Bataillonen nach Kolumbien an.",
+        ("VEN", "154", "COL"),
+    ),
     # 16 reduce relations
     ("Botschafter ... zurückrufen", "Litauen rief seinen Botschafter aus Minsk zurück.", ("LTU", "161", "BLR")),
     ("Militärhilfe ... einfrieren", "Die USA froren die Militärhilfe für Ägypten ein.", ("USA", "1622", "EGY")),

@@ -136,3 +136,18 @@ def test_a_country_adjective_before_a_noun_of_places_is_where(code) -> None:
         "neue Gespräche aufgenommen."
     )
     assert all(e.target is None or e.target.actor.country != "OMN" for e in code(sentence, "de"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Venezuela ordered ten battalions to the border with Colombia.", ("VEN", "154", "COL")),
+        (
+            "de",
+            "Venezuela ordnete die Verlegung von zehn Bataillonen an die Grenze zu Kolumbien an.",
+            ("VEN", "154", "COL"),
+        ),
+    ],
+)
+def test_a_border_names_the_country_it_runs_along(code, lang: str, sentence: str, expected) -> None:
+    assert expected in triples(code(sentence, lang))

@@ -23,8 +23,15 @@ THREAT_ROOT = "13"
 ASKING_ROOTS = ("02", "10")
 
 
-def mention_after(view: SentenceView, index: int, clause: Clause, prepositions: frozenset[str]) -> Mention | None:
-    """The first actor in the phrase after a preposition, before the next preposition or clause end."""
+def mention_after(
+    view: SentenceView,
+    index: int,
+    clause: Clause,
+    prepositions: frozenset[str],
+    through: frozenset[str] = frozenset(),
+) -> Mention | None:
+    """The first actor in the phrase after a preposition, before the next preposition or clause end; a noun of
+    `through` carries the phrase on across its own preposition ("to the border with Colombia")."""
     for position in range(index + 1, min(index + 10, len(view.tokens))):
         if view.parse.clause_of[position] != clause.id:
             return None
@@ -32,7 +39,8 @@ def mention_after(view: SentenceView, index: int, clause: Clause, prepositions: 
             if mention.first == position or mention.modifier:
                 return mention
         word = view.tokens[position].lower
-        if word in prepositions and position > index + 1 and word not in {"of", "des", "der"}:
+        crossing = view.tokens[position - 1].lemma in through
+        if word in prepositions and position > index + 1 and word not in {"of", "des", "der"} and not crossing:
             return None
     return None
 
@@ -66,6 +74,7 @@ class ClauseTargets:
         self._complementizers = frozenset(clauses.get("complementizers", []))
         self._conditionals = frozenset(clauses.get("conditionals", []))
         self._genitive = frozenset(arguments["genitive_articles"])
+        self._boundaries = frozenset(arguments.get("boundary_nouns", []))
         self._subject_anywhere = language.rules.subject_anywhere
 
     def targets(
@@ -153,7 +162,7 @@ class ClauseTargets:
         for index in window:
             if view.tokens[index].lower not in entry.preps:
                 continue
-            mention = mention_after(view, index, clause, self._prepositions)
+            mention = mention_after(view, index, clause, self._prepositions, self._boundaries)
             if mention is not None and id(mention) not in used:
                 return [m for m in view.group_of(mention) if id(m) not in used]
         return []

@@ -44,7 +44,7 @@ CASES = [
     ("15", "China put its forces on high alert.", ("CHN", "152", None)),
     ("15", "Egypt stepped up security in Cairo.", ("EGY", "151", None)),
     ("15", "Indian authorities rushed thousands of police to Kashmir.", ("IND", "153", "IND")),
-    ("15", "Venezuela ordered ten battalions to the border with Colombia.", ("VEN", "154", None)),
+    ("15", "Venezuela ordered ten battalions to the border with Colombia.", ("VEN", "154", "COL")),
     ("14", "Nigeria's labour unions began a nationwide strike.", ("NGA", "143", None)),
     ("16", "Latvia broke off relations with Belarus.", ("LVA", "161", "BLR")),
     ("16", "Germany called off talks with Russia.", ("DEU", "164", "RUS")),

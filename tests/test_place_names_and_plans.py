@@ -151,3 +151,16 @@ def test_a_country_adjective_before_a_noun_of_places_is_where(code) -> None:
 )
 def test_a_border_names_the_country_it_runs_along(code, lang: str, sentence: str, expected) -> None:
     assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "A Russian attack on Poland would trigger a response from NATO."),
+        ("de", "Ein russischer Angriff auf Polen würde den Bündnisfall auslösen."),
+    ],
+)
+def test_an_event_noun_as_the_subject_of_a_modal_is_supposed(code, lang: str, sentence: str) -> None:
+    attacks = [e for e in code(sentence, lang) if e.cameo.startswith("19")]
+    assert attacks
+    assert all(e.hypothetical for e in attacks)

@@ -48,6 +48,7 @@ class Assignment:
     announced: bool = False  # from the tree: a verb of intention governs the trigger
     denied: bool = False  # and a verb of denial: "denied attacking the hospital"
     mutual: bool = False  # a reciprocal word ("each other"): coordinated sources act on one another
+    supposed: bool = False  # from the tree: an event noun is the subject of a modal ("a raid would be ...")
 
 
 class ArgumentFinder(ClauseRules):
@@ -170,6 +171,7 @@ class ArgumentFinder(ClauseRules):
         entry, reading = match.entry, Reading(view, tree, speaker)
         if entry.noun:
             answer = self.tree_rules.noun_targets(reading, match.tokens, entry.preps, entry.between)
+            result.supposed = self.tree_modality.supposed_subject(reading, match.tokens)
         else:
             answer = self.tree_rules.verb(reading, match.tokens, entry.preps, entry.between, not entry.intransitive)
             result.negation_elsewhere = self.tree_modality.negation_elsewhere(reading, match.tokens)

@@ -208,6 +208,8 @@ class SentenceCoder:
             modality = Modality(False, modality.hypothetical, modality.intent)
         if assignment.supposition_elsewhere:  # and so the modal or conditional words
             modality = Modality(modality.negated, False, modality.intent)
+        if assignment.supposed:  # "a Colombian raid into Venezuela would be a cause for war"
+            modality = Modality(modality.negated, True, modality.intent)
         if assignment.announced:  # "kündigte an, die Gespräche fortzusetzen"
             modality = Modality(modality.negated, modality.hypothetical, True)
         if assignment.denied:  # "denied that its drones entered Polish airspace"

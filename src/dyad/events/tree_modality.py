@@ -31,6 +31,16 @@ class TreeModality:
         and criticised NATO": only the attack is supposed)."""
         return self._markers_elsewhere(reading, tokens, self._hypothetical)
 
+    def supposed_subject(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """An event noun that is the subject of a supposition ("a Colombian raid ... would be a cause for war", "ein
+        Angriff würde einen Krieg bedeuten"): a modal auxiliary on the verb it is the subject of."""
+        tree = reading.tree
+        noun = tree.top(tokens)
+        verb = tree.head(noun)
+        if verb is None or tree.relation(noun) != "nsubj":
+            return False
+        return any(reading.word(a) in self._hypothetical for a in tree.children(verb, "aux"))
+
     def announced(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
         """Whether the trigger is what a verb of intention governs ("kündigte an, die Gespräche fortzusetzen",
         "pledged to send aid"): the intent, not the act (particle verbs joined: `intent_verbs` in grammar.toml)."""

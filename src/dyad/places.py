@@ -1,10 +1,11 @@
 """Place stage: where an event happened, from place names near the trigger.
 
-The gazetteer: the capitals of data/countries.tsv (in every language's spelling) plus data/places.tsv (the cities,
-regions and conflict sites the news names most; names that are also common words, people or two countries' places
-are left out). A country name is never a place here (it is an actor); an unknown place leaves the location empty
-and never empties anything else. Forms match without case or diacritics, and hyphenated forms however the
-language's tokenizer splits hyphens.
+The gazetteer: the capitals of data/countries.tsv (in every language's spelling), data/places.tsv (the cities,
+regions and conflict sites the news names most, curated; names that are also common words, people or two countries'
+places are left out) and, where neither has a form, data/cities.tsv (GeoNames' 26,000 towns of 15,000 people or more,
+filtered the same way by scripts/build_cities.py; a town found there is named by its GeoNames name). A country name
+is never a place here (it is an actor); an unknown place leaves the location empty and never empties anything else.
+Forms match without case or diacritics, and hyphenated forms however the language's tokenizer splits hyphens.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def after_locative(words: list[str], position: int) -> bool:
     return False
 
 
+_HYPHEN = re.compile(r"(-)")
+
+
 def _key(form: str) -> tuple[str, ...]:
     return tuple(fold(form).split())
 
@@ -47,7 +51,9 @@ def _keys(form: str) -> list[tuple[str, ...]]:
     """A form's words, and where it has hyphens also its words split at them as a tokenizer splits them
     ("Mazar-i-Sharif" is one German token and five English ones); case and diacritics folded ("Ürümqi")."""
     key = _key(form)
-    split = tuple(part for word in key for part in re.split(r"(-)", word) if part)
+    if "-" not in form:
+        return [key]
+    split = tuple(part for word in key for part in _HYPHEN.split(word) if part)
     return [key, split] if split != key else [key]
 
 
@@ -87,6 +93,11 @@ class Places:
             for form in forms:
                 for key in _keys(form):
                     by_form[key] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
+        for row in read_tsv(data_path("data", "cities.tsv")):  # GeoNames' towns, named by their GeoNames name
+            city = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]))
+            for form in split_forms(row["forms"]):
+                for key in _keys(form):
+                    by_form.setdefault(key, city)
         return cls(by_form)
 
     def find(self, words: list[str]) -> list[tuple[int, int, Place]]:

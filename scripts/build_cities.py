@@ -142,14 +142,16 @@ def read_cities(forms: FormFilter) -> list[City]:
 
 
 def unambiguous(cities: list[City]) -> list[City]:
-    """Each form to one city: the largest, where it is LARGER_BY times any other country's city of that form."""
+    """Each form to one city: the largest, where it is LARGER_BY times any other country's city of that form. A
+    city's own name beats another city's spelling ("Cancun" is Cancún, not a spelling of Changchun)."""
     by_form: dict[str, list[City]] = defaultdict(list)
     for city in cities:
         for form in city.forms:
             by_form[fold(form)].append(city)
     owner: dict[str, City] = {}
     for key, named in by_form.items():
-        named.sort(key=lambda c: -c.population)
+        own_names = [c for c in named if fold(c.name) == key]
+        named = sorted(own_names or named, key=lambda c: -c.population)
         rivals = [c for c in named[1:] if c.country != named[0].country]
         if not rivals or named[0].population >= LARGER_BY * rivals[0].population:
             owner[key] = named[0]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.actors.periods import fold
-from dyad.resources import data_path, read_tsv, split_forms
+from dyad.resources import data_path, read_toml, read_tsv, split_forms
 
 LOCATIVE = frozenset(
     {"in", "im", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
@@ -63,11 +63,13 @@ class Place:
     country: str
     lat: float
     lon: float
+    listed: bool = True  # a capital or a curated place, not a GeoNames town
 
 
 class Places:
-    def __init__(self, by_form: dict[tuple[str, ...], Place]):
+    def __init__(self, by_form: dict[tuple[str, ...], Place], leads: frozenset[str] = frozenset()):
         self._by_form = by_form
+        self._leads = leads | LOCATIVE | PLACE_LEAD
         lengths: dict[str, set[int]] = {}
         for form in by_form:
             lengths.setdefault(form[0], set()).add(len(form))
@@ -94,11 +96,20 @@ class Places:
                 for key in _keys(form):
                     by_form[key] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
         for row in read_tsv(data_path("data", "cities.tsv")):  # GeoNames' towns, named by their GeoNames name
-            city = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]))
+            city = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]), listed=False)
             for form in split_forms(row["forms"]):
                 for key in _keys(form):
                     by_form.setdefault(key, city)
-        return cls(by_form)
+        leads: set[str] = set()
+        for language in languages:
+            arguments = read_toml(data_path("lang", language, "grammar.toml")).get("arguments", {})
+            leads.update(arguments.get("place_nouns", ()), arguments.get("place_modifiers", ()))
+        return cls(by_form, frozenset(leads))
+
+    def _in_a_name(self, words: list[str], lowered: list[str], i: int) -> bool:
+        """A GeoNames town after a capitalised word inside the clause is part of a name ("Murat Sabuncu": Sabunçu is
+        a town in Azerbaijan); after a noun of places ("Stadt Gorlowka") or a locative ("In Tientsin") it is none."""
+        return i > 1 and words[i - 1][:1].isupper() and lowered[i - 1] not in self._leads
 
     def find(self, words: list[str]) -> list[tuple[int, int, Place]]:
         """(first, last, place) for each place name in a list of words, longest match first."""
@@ -110,7 +121,7 @@ class Places:
             if words[i][:1].isupper():
                 for length in self._lengths.get(lowered[i], ()):
                     place = self._by_form.get(tuple(lowered[i : i + length])) if i + length <= len(words) else None
-                    if place is not None:
+                    if place is not None and not (place.listed is False and self._in_a_name(words, lowered, i)):
                         found.append((i, i + length - 1, place))
                         step = length
                         break

@@ -22,6 +22,7 @@ from dyad.events.clause_targets import (
     mention_after,
 )
 from dyad.events.clauses import Clause, ClauseParse
+from dyad.events.reading import participation_frames
 from dyad.events.triggers import TriggerMatch
 from dyad.events.view import SentenceView
 from dyad.lang import Language
@@ -44,6 +45,7 @@ class ClauseRules:
         self._passive = frozenset(arguments["passive_auxiliary_forms"])
         self._first_person = frozenset(arguments["first_person"])
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
+        self._participation = participation_frames(arguments.get("participation_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
@@ -284,13 +286,16 @@ class ClauseRules:
         return opener is not None and opener < other.first
 
     def _noun_in_phrase(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """Whether an event noun is inside a prepositional phrase, so that the clause's subject is not its source;
+        the phrase of a verb of participation is not one ("beteiligt sich an den Luftangriffen", "took part in
+        the strikes": the subject takes part in the event)."""
         index = match.first - 1
         while index >= 0:
             token = view.tokens[index]
             if token.lower in self._possessives:
                 return False
             if token.lower in self._prepositions:
-                return True
+                return not self._participates(view, token.lower, view.parse.clause(match.first))
             if (
                 token.lower in self._articles
                 or self._adjective(token)
@@ -300,4 +305,18 @@ class ClauseRules:
                 index -= 1
                 continue
             return False
+        return False
+
+    def _participates(self, view: SentenceView, preposition: str, clause: Clause) -> bool:
+        """A verb of participation in the clause whose frame is this preposition ("teilnehmen an", "take part in";
+        a separated particle joined: "nahm an den Gesprächen teil")."""
+        words = [view.tokens[i] for i in clause.tokens]
+        joined = {w.lower + lemma for w in words for lemma in (x for t in words for x in t.lemmas)}
+        for verb in self._participation.get(preposition, ()):
+            if len(verb) == 1 and verb[0] in joined:
+                return True
+            for index in range(len(words) - len(verb) + 1):
+                span = words[index : index + len(verb)]
+                if all(w.lower == v or v in w.lemmas for w, v in zip(span, verb, strict=True)):
+                    return True
         return False

@@ -30,6 +30,7 @@ class ModalityJudge:
     def __init__(self, language: Language):
         words = language.grammar["modality"]
         self._negation = frozenset(words["negation"])
+        self._negative_determiners = frozenset(words.get("negative_determiners", []))
         self._hypothetical = frozenset(words["hypothetical"])
         self._intent = frozenset(words["intent"])
         self._reported_future = frozenset(words.get("reported_future", []))
@@ -73,8 +74,9 @@ class ModalityJudge:
         if not match.entry.noun:
             return self._any(own, self._negation)
         window = tokens[max(0, match.first - NOUN_NEGATION_WINDOW) : match.first]
-        determiner_negation = any(t.lower.startswith(("kein", "no")) and t.lower in self._negation for t in window)
-        adverb_negation = any(t.lower in self._negation and not t.lower.startswith(("kein", "no")) for t in own)
+        determiners = self._negative_determiners  # "keine Angriffe", "no talks": the noun's own negation
+        determiner_negation = any(t.lower in determiners for t in window)
+        adverb_negation = any(t.lower in self._negation and t.lower not in determiners for t in own)
         return determiner_negation or adverb_negation
 
     def _any(self, tokens: list[Token], words: frozenset[str]) -> bool:

@@ -36,6 +36,16 @@ def verb_lemmas(reading: Reading, verb: int) -> set[str]:
     return lemmas
 
 
+def participation_frames(entries: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """`participation_verbs` of grammar.toml: "take part in" -> {"in": [("take", "part")]}; the last word is the
+    preposition of the frame, the rest the verb."""
+    frames: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        *verb, preposition = entry.split()
+        frames.setdefault(preposition, []).append(tuple(verb))
+    return frames
+
+
 class PhraseFinder:
     def __init__(self, possessor_cases: frozenset[str]):
         self._possessor_cases = possessor_cases

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dyad.events.reading import PhraseFinder, Reading, verb_lemmas
+from dyad.events.reading import PhraseFinder, Reading, participation_frames, verb_lemmas
 from dyad.events.tree import Tree
 from dyad.lang import Language
 from dyad.model import Mention
@@ -60,6 +60,7 @@ class TreeArguments:
         self._possessives = frozenset(arguments["possessives"])
         self._attribution = frozenset(arguments.get("attribution_words", []))
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
+        self._participation = participation_frames(arguments.get("participation_verbs", []))
         self._rules = language.rules
 
     def verb(
@@ -81,10 +82,29 @@ class TreeArguments:
     def noun_targets(
         self, reading: Reading, tokens: tuple[int, ...], preps: frozenset[str], between: bool
     ) -> TreeAnswer:
-        """The targets a noun trigger's own phrase names: "Kritik an X", "Gespräche zwischen X und Y"."""
+        """The targets a noun trigger's own phrase names: "Kritik an X", "Gespräche zwischen X und Y"; and the
+        source, where the noun is what a verb of participation's subject takes part in ("Die Bundeswehr beteiligt
+        sich nicht an den Luftangriffen", "Turkey took part in the talks")."""
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
+        verb = self._participation_verb(reading, reading.tree.top(tokens))
+        if verb is not None:
+            self._source(reading, verb, answer, depth=0)
+            answer.notes.append(f"source: who takes part ({reading.tree.path(reading.tree.top(tokens), verb)})")
         return answer
+
+    def _participation_verb(self, reading: Reading, noun: int) -> int | None:
+        tree = reading.tree
+        verb = tree.head(noun)
+        if verb is None or tree.relation(noun) != "obl":
+            return None
+        lemmas = verb_lemmas(reading, verb)
+        below = {reading.word(c) for c in tree.children(verb)}
+        for case in tree.case_words(noun):
+            for words in self._participation.get(case, ()):
+                if words[0] in lemmas and set(words[1:]) <= below:
+                    return verb
+        return None
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:

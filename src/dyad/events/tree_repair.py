@@ -9,6 +9,14 @@ noun that the verb modified ("fired rockets") becomes its object. A repair that 
 
 The language names the words (`prepositional_subordinators` in grammar.toml's [clauses]); a language without
 such words (German has "nachdem" beside "nach") repairs nothing.
+
+A second repair, for a prenominal genitive without its ending: in "hat in Istanbul Journalisten festgenommen" the
+parser reads "in Istanbul Journalisten" as one phrase, "Istanbul" a possessor of "Journalisten" ("Istanbuls
+Journalisten"). A German name before its noun is a genitive only with the genitive's ending (-s, or an apostrophe
+after s, x, z: "Putins Truppen", "Paris' Bürgermeister"); without one, the case word belongs to the name, the name
+is an oblique of the verb, and the noun is the verb's object, or its subject when the verb has none and the noun is
+nominative. Likewise a common noun the parser joins to a name as `flat:name` ("in Istanbul Journalisten" as one
+name). The language lists the endings (`genitive_endings` in [clauses]); without them nothing is repaired.
 """
 
 from __future__ import annotations
@@ -23,15 +31,21 @@ CLAUSE_VERB_FORMS = frozenset({"Fin", "Part"})
 
 class TreeRepair:
     def __init__(self, language: Language):
-        self._subordinators = frozenset(language.grammar["clauses"].get("prepositional_subordinators", []))
+        clauses = language.grammar["clauses"]
+        self._subordinators = frozenset(clauses.get("prepositional_subordinators", []))
+        self._genitive_endings = tuple(clauses.get("genitive_endings", []))
 
     def repair(self, tree: Tree) -> Tree:
-        if not self._subordinators:
+        if not self._subordinators and not self._genitive_endings:
             return tree
         heads = [(t.head, t.dep) for t in tree.tokens]
         for token in tree.tokens:
             if token.dep == "case" and token.text.lower() in self._subordinators:
                 self._subordinate_clause(tree, token.index, heads)
+            elif self._genitive_endings and token.dep == "nmod:poss" and token.upos == "PROPN":
+                self._name_without_genitive(tree, token.index, heads)
+            elif self._genitive_endings and token.dep == "flat:name" and token.upos == "NOUN":
+                self._noun_in_a_name(tree, token.index, heads)
         if heads == [(t.head, t.dep) for t in tree.tokens] or _has_cycle(heads):
             return tree
         return Tree(tuple(t._replace(head=h, dep=d) for t, (h, d) in zip(tree.tokens, heads, strict=True)))
@@ -57,6 +71,35 @@ class TreeRepair:
         heads[nominal] = (verb, "nsubj")
         heads[word] = (verb, "mark")
         heads[verb] = (governor, "advcl")
+
+    def _name_without_genitive(self, tree: Tree, name: int, heads: list[tuple[int, str]]) -> None:
+        noun = tree.tokens[name].head
+        verb = tree.head(noun)
+        text = tree.tokens[name].text
+        if noun <= name or verb is None or tree.tokens[verb].upos not in VERBS or text.endswith(self._genitive_endings):
+            return
+        cases = [i for i in tree.children(noun, "case") if i < name]
+        if len(cases) != 1 or any(name < i < noun and tree.dep(i) != "flat:name" for i in range(name + 1, noun)):
+            return
+        heads[cases[0]] = (name, "case")
+        heads[name] = (verb, "obl")
+        heads[noun] = (verb, _object_or_subject(tree, verb, noun))
+
+    @staticmethod
+    def _noun_in_a_name(tree: Tree, noun: int, heads: list[tuple[int, str]]) -> None:
+        """ "in Istanbul Journalisten festgenommen" read with "Journalisten" as part of the name "Istanbul": a common
+        noun is no part of a name (`flat:name` joins proper nouns), so it is the verb's object or subject."""
+        name = tree.tokens[noun].head
+        verb = tree.head(name)
+        if name >= noun or verb is None or tree.tokens[verb].upos not in VERBS or tree.relation(name) != "obl":
+            return
+        heads[noun] = (verb, _object_or_subject(tree, verb, noun))
+
+
+def _object_or_subject(tree: Tree, verb: int, noun: int) -> str:
+    """A nominal freed from a misread phrase: the verb's subject if it has none and the noun is nominative."""
+    subject = not tree.children(verb, "nsubj", "nsubj:pass") and tree.morph(noun, "Case") == "Nom"
+    return "nsubj" if subject else "obj"
 
 
 def _verb_above(tree: Tree, nominal: int) -> int | None:

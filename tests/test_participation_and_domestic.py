@@ -1,0 +1,70 @@
+"""Verbs of participation, negation of event nouns, a German name before its noun without the genitive ending, and
+the domestic scope of civilian roles (journalists, lawyers, clerics, prisoners)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Frankreich und Großbritannien beteiligen sich an den Luftangriffen auf Libyen.", "de", ("FRA", "195", "LBY")),
+        ("Die Türkei nahm am Montag an den Gesprächen mit Russland teil.", "de", ("TUR", "046", "RUS")),
+        ("Turkey took part in the talks with Russia in Geneva.", "en", ("TUR", "046", "RUS")),
+        ("Britain participated in the attacks on Iraq.", "en", ("GBR", "190", "IRQ")),
+    ],
+)
+def test_who_takes_part_in_an_event_is_its_source(code, text: str, lang: str, expected: tuple) -> None:
+    assert expected in triples(code(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Bundeswehr beteiligt sich nicht an den Luftangriffen auf Libyen.", "de"),
+        ("Germany will not take part in the air strikes on Libya.", "en"),
+    ],
+)
+def test_not_taking_part_is_a_negated_event(code, text: str, lang: str) -> None:
+    [event] = code(text, lang)
+    assert event.cameo == "195" and event.target.actor.country == "LBY"
+    assert event.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die türkische Polizei hat am Montag in Istanbul Journalisten festgenommen.",
+        "Die türkische Polizei nahm am Montag in Istanbul Dutzende Journalisten fest.",
+    ],
+)
+def test_a_place_before_the_object_is_no_genitive(code, text: str) -> None:
+    assert ("TUR", "173", "TUR") in triples(code(text, "de"))
+
+
+def test_a_genitive_with_its_ending_stays_one() -> None:
+    from dyad.events.tree import Tree
+    from dyad.events.tree_repair import TreeRepair
+    from dyad.lang import load_language
+    from dyad.text.parse import load_parser, parse
+
+    words = ["Putins", "Truppen", "griffen", "die", "Ukraine", "an", "."]
+    tree = Tree(tuple(parse(load_parser("de"), words)))
+    repaired = TreeRepair(load_language("de")).repair(tree)
+    assert [(t.head, t.dep) for t in repaired.tokens] == [(t.head, t.dep) for t in tree.tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Egyptian police arrested two journalists in Cairo.", "en", ("EGY", "173", "EGY")),
+        ("Die iranische Justiz verurteilte einen Journalisten zu zehn Jahren Haft.", "de", ("IRN", "11", "IRN")),
+        ("Chinese authorities detained a prominent cleric in Urumqi.", "en", ("CHN", "173", "CHN")),
+        ("Die belarussische Regierung ließ zwölf Häftlinge frei.", "de", ("BLR", "0841", "BLR")),
+    ],
+)
+def test_civilian_roles_belong_to_the_one_country_named(code, text: str, lang: str, expected: tuple) -> None:
+    found = {(s, c[: len(expected[1])], t) for s, c, t in triples(code(text, lang))}
+    assert expected in found

@@ -33,6 +33,12 @@ CASES = [
         ("TUR", "1313", "ISR"),
     ),
     ("Ultimatum ... stellen", "Die USA stellten dem Iran ein Ultimatum.", ("USA", "139", "IRN")),
+    # a compound the lemmatiser leaves inflected still ends in the pattern's noun
+    (
+        "compound head: Handelsgespräche",
+        "Peking hat die Handelsgespräche mit Washington abgebrochen.",
+        ("CHN", "164", "USA"),
+    ),
     # 14 protest
     ("auf die Straße gehen", "Kenianische Studenten gingen in Mombasa auf die Straße.", ("KEN", "141", "KEN")),
     ("Autobahn ... blockieren", "Französische Bauern blockierten Autobahnen rund um Paris.", ("FRA", "144", "FRA")),
@@ -97,6 +103,14 @@ CASES = [
         "Myanmar vertrieb die Bevölkerung der Rohingya.",
         ("MMR", "201", "MMR"),
     ),  # the Rohingya are a people of Myanmar (a domestic role)
+    # 170/175: vorgehen gegen with force, durchgreifen
+    (
+        "Tränengas ... vorgehen",
+        "Die iranische Polizei ist mit Tränengas gegen Demonstranten in Teheran vorgegangen.",
+        ("IRN", "175", "IRN"),
+    ),
+    ("gewaltsam ... vorgehen", "Kenianische Polizisten gingen gewaltsam gegen Studenten vor.", ("KEN", "175", "KEN")),
+    ("durchgreifen", "Die Polizei in Minsk griff gegen die Opposition durch.", ("BLR", "170", "BLR")),
 ]
 
 NO_EVENT = [

@@ -177,6 +177,8 @@ class TriggerLexicon:
         # a compound's first part is a word of its own ("Friedens-", "Luft-"): "Vermittlung" is no "V-ermittlung"
         cuts = range(MIN_COMPOUND_MODIFIER, len(lemma) - 3)
         head = next((lemma[cut:] for cut in cuts if lemma[cut:] in self._noun_heads), None)
+        if head is None:  # a compound the lemmatiser does not know keeps its inflection: "Handelsgespräche"
+            head = next((h for cut in cuts if (h := self._lemma(lemma[cut:].capitalize())) in self._noun_heads), None)
         self._head_memo[lemma] = head
         return head
 

@@ -84,6 +84,7 @@ class SentenceCoder:
         parser: Parser | None = None,
     ):
         self.language = language
+        self._infinitive_markers = language.words("clauses", "infinitive_markers") | {"to", "zu"}
         self.parser = parser
         self.tree_repair = TreeRepair(language)
         self.gazetteer = gazetteer
@@ -119,7 +120,8 @@ class SentenceCoder:
             if m.start <= tokens[i].start and tokens[i].end <= m.end
         )
         roles = frozenset(i for m in mentions if m.kind == "role" for i in range(m.first, m.last + 1))
-        determined = tree.determined() if tree is not None else frozenset()
+        names |= self._role_modifiers(tokens, mentions)
+        determined = tree.determined(self._infinitive_markers) if tree is not None else frozenset()
         matches = self.triggers.find(tokens, parse.clause_of, names, roles, determined)
         view = self.arguments.view(sentence.text, tokens, mentions, parse)
         speaker = self.arguments.speaker(view)
@@ -157,6 +159,20 @@ class SentenceCoder:
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique([event for events in by_match for event in events])
+
+    def _role_modifiers(self, tokens: list[Token], mentions: list[Mention]) -> set[int]:
+        """Where nouns are not capitalised, the lower-case words before a role's head describe the actor ("Riot
+        police", "rebel forces", "strike committee"): no event of their own. (German writes these as compounds.)"""
+        if self.language.rules.nouns_capitalised:
+            return set()
+        prepositions = self.language.words("arguments", "prepositions")
+        found = set()
+        for mention in (m for m in mentions if m.kind == "role"):
+            words = tokens[mention.first : mention.last + 1]
+            if any(t.lower in prepositions for t in words):
+                continue  # "peacekeepers in Iraq": the role word is not the phrase's last
+            found |= {t.i for t in words[:-1] if t.text.islower() or (t.i == 0 and t.text[1:].islower())}
+        return found
 
     def _sentence_tree(
         self, sentence: Sentence, tokens: list[Token], found: Recognised, context: ArticleContext

@@ -86,9 +86,19 @@ class Tree:
                 order += self.conjuncts(child)
         return order
 
-    def determined(self) -> frozenset[int]:
-        """The words a determiner hangs from ("the", "its", "die"): nouns."""
-        return frozenset(t.head for t in self.tokens if t.dep.split(":")[0] == "det" and t.head != t.index)
+    def determined(self, infinitive_markers: frozenset[str] = frozenset()) -> frozenset[int]:
+        """The words a determiner hangs from ("the", "its", "die"), and the nominals of a preposition ("in Israeli
+        jails"): nouns. (A case word of a verb is a mark, not a `case`, in UD; an infinitive marker read as `case`,
+        "to mediate", proves nothing.)"""
+        return frozenset(
+            t.head
+            for t in self.tokens
+            if t.head != t.index
+            and (
+                t.dep.split(":")[0] == "det"
+                or (t.dep == "case" and t.text.lower() not in infinitive_markers and self.tokens[t.head].upos != "VERB")
+            )
+        )
 
     def objects(self, verb: int, relations: tuple[str, ...]) -> list[int]:
         """The verb's children with `relations`; a second subject of an active verb counts as an object (a verb has

@@ -75,7 +75,8 @@ def _entry(
     unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
-    parts = tuple(_part(part, lemma, tokenize) for part in pattern.split("...") if part.strip())
+    noun_lemma = _noun_lemma(lemma) if "noun" in flags else lemma
+    parts = tuple(_part(part, noun_lemma, tokenize) for part in pattern.split("...") if part.strip())
     if not parts:
         raise ValueError("empty pattern")
     cameo = row["cameo"]
@@ -109,6 +110,17 @@ def _part(part: str, lemma: Callable[[str], str], tokenize: Callable[[str], list
         pieces = tokenize(slot) if tokenize is not None and "|" not in slot else [slot]
         slots += [_slot(piece, lemma) for piece in (pieces if len(pieces) > 1 else [slot])]
     return tuple(slots)
+
+
+def _noun_lemma(lemma: Callable[[str], str]) -> Callable[[str], str]:
+    """The lemma of a noun pattern's word, but a gerund stays one: the lemmatiser reads "jailing" as the verb
+    "jail", which would let the noun pattern match "in Israeli jails"."""
+
+    def noun_lemma(word: str) -> str:
+        reduced = lemma(word)
+        return word.lower() if word.lower().endswith("ing") and word.lower().startswith(reduced) else reduced
+
+    return noun_lemma
 
 
 def _slot(slot: str, lemma: Callable[[str], str]) -> Slot:

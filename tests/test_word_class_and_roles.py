@@ -1,0 +1,40 @@
+"""A word the parse gives a preposition is a noun, not a verb trigger; the words before a role's head describe
+the actor, not an event; gerunds in noun patterns stay gerunds; mass expulsion across a border."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_a_nominal_after_a_preposition_is_no_verb(code) -> None:
+    events = code("More than 1,000 Palestinian prisoners in Israeli jails began a hunger strike on Monday.", "en")
+    assert {e.cameo[:2] for e in events} == {"14"}  # no arrest: "jails" is where they are
+    assert ("PSE", "142", "ISR") in triples(events)
+
+
+def test_a_verb_stays_a_verb(code) -> None:
+    assert ("ISR", "173", "PSE") in triples(code("Israel jails Palestinian activists.", "en"))
+
+
+def test_riot_police_are_no_riot(code) -> None:
+    events = code("Riot police fired tear gas at protesters in Caracas on Monday.", "en")
+    assert [e.cameo for e in events] == ["175"]
+    assert events[0].source.actor.code == "VENCOP"
+
+
+def test_peacekeepers_in_a_country_keep_their_words(code) -> None:
+    events = code("Pakistan has refused to deploy peacekeepers in Iraq.", "en")
+    assert any(e.cameo.startswith("12") for e in events)
+
+
+def test_driving_people_across_a_border_is_mass_expulsion(code) -> None:
+    en = code("Myanmar's army has driven more than 600,000 Rohingya across the border into Bangladesh.", "en")
+    de = code("Die Armee Myanmars hat 600.000 Rohingya über die Grenze nach Bangladesch vertrieben.", "de")
+    for events in (en, de):  # the Rohingya are Myanmar's civilians, wherever they are driven
+        assert any(e.source.actor.code == "MMRMIL" and e.cameo == "201" for e in events)
+        assert ("MMR", "201", "MMR") in triples(events)
+
+
+def test_a_community_of_one_state_is_that_states_civilians(code) -> None:
+    events = code("Chinesische Polizisten nahmen in Kasachstan zwei Uiguren fest.", "de")
+    assert ("CHN", "173", "CHN") in triples(events)

@@ -68,3 +68,20 @@ def test_a_genitive_with_its_ending_stays_one() -> None:
 def test_civilian_roles_belong_to_the_one_country_named(code, text: str, lang: str, expected: tuple) -> None:
     found = {(s, c[: len(expected[1])], t) for s, c, t in triples(code(text, lang))}
     assert expected in found
+
+
+def test_the_author_of_a_decision_does_what_it_decides(code) -> None:
+    events = code("Russland kritisierte die Entscheidung Deutschlands, Panzer zu liefern.", "de")
+    assert ("RUS", "111", "DEU") in triples(events)
+    assert ("DEU", "072", None) in triples(events)  # before, Russia was the one to deliver
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("NATO Secretary-General Jens Stoltenberg praised the announcement by Chancellor Olaf Scholz.", "en", "DEU"),
+        ("Russia criticised the decision by Germany to send tanks.", "en", "DEU"),
+    ],
+)
+def test_the_author_of_an_announcement_or_decision_is_the_target(code, text: str, lang: str, expected: str) -> None:
+    assert any(e.target is not None and e.target.actor.country == expected for e in code(text, lang))

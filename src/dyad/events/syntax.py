@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dyad.events.reading import PhraseFinder, Reading, participation_frames, verb_lemmas
+from dyad.events.noun_frames import NounFrames
+from dyad.events.reading import PhraseFinder, Reading, verb_lemmas
 from dyad.events.tree import Tree
 from dyad.lang import Language
 from dyad.model import Mention
@@ -60,7 +61,7 @@ class TreeArguments:
         self._possessives = frozenset(arguments["possessives"])
         self._attribution = frozenset(arguments.get("attribution_words", []))
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
-        self._participation = participation_frames(arguments.get("participation_verbs", []))
+        self.noun_frames = NounFrames(language)
         self._rules = language.rules
 
     def verb(
@@ -87,24 +88,11 @@ class TreeArguments:
         sich nicht an den Luftangriffen", "Turkey took part in the talks")."""
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
-        verb = self._participation_verb(reading, reading.tree.top(tokens))
+        verb = self.noun_frames.participation_verb(reading, reading.tree.top(tokens))
         if verb is not None:
             self._source(reading, verb, answer, depth=0)
             answer.notes.append(f"source: who takes part ({reading.tree.path(reading.tree.top(tokens), verb)})")
         return answer
-
-    def _participation_verb(self, reading: Reading, noun: int) -> int | None:
-        tree = reading.tree
-        verb = tree.head(noun)
-        if verb is None or tree.relation(noun) != "obl":
-            return None
-        lemmas = verb_lemmas(reading, verb)
-        below = {reading.word(c) for c in tree.children(verb)}
-        for case in tree.case_words(noun):
-            for words in self._participation.get(case, ()):
-                if words[0] in lemmas and set(words[1:]) <= below:
-                    return verb
-        return None
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
@@ -239,7 +227,19 @@ class TreeArguments:
         relation = tree.dep(verb)
         # a complement clause without a subject of its own is non-finite in a language that drops no subjects
         bare_complement = relation == "ccomp" and not tree.children(verb, "mark")
-        if relation == "xcomp" or bare_complement or (relation == "advcl" and self._infinitive(reading, verb)):
+        infinitive = relation == "xcomp" or (relation in {"advcl", "acl"} and self._infinitive(reading, verb))
+        if (
+            infinitive
+            and tree.tokens[governor].upos == "NOUN"
+            and (author := self.noun_frames.author(reading, governor))
+        ):
+            # "die Entscheidung Deutschlands, Panzer zu liefern", "Turkey's offer to mediate": the noun's author
+            answer.sources = self.phrases.phrase(reading, author)
+            answer.decided_source = bool(answer.sources)
+            answer.notes.append(
+                f"source: the author of {reading.view.tokens[governor].text} ({tree.path(author, verb)})"
+            )
+        elif relation == "xcomp" or bare_complement or (relation == "advcl" and self._infinitive(reading, verb)):
             self._controlled(reading, verb, governor, answer, depth)
         elif relation == "advcl" and self._present_participle(reading, verb):
             # "Protesters stormed parliament, demanding ...", "after meeting Putin, Erdoğan said": the adjunct's

@@ -3,6 +3,7 @@ the actor, not an event; gerunds in noun patterns stay gerunds; mass expulsion a
 
 from __future__ import annotations
 
+import pytest
 from conftest import triples
 
 
@@ -38,3 +39,20 @@ def test_driving_people_across_a_border_is_mass_expulsion(code) -> None:
 def test_a_community_of_one_state_is_that_states_civilians(code) -> None:
     events = code("Chinesische Polizisten nahmen in Kasachstan zwei Uiguren fest.", "de")
     assert ("CHN", "173", "CHN") in triples(events)
+
+
+def test_a_chief_is_the_head_of_what_names_him(code) -> None:
+    events = code("NATO chief Jens Stoltenberg praised the announcement by Chancellor Olaf Scholz.", "en")
+    assert [e.source.actor.code for e in events] == ["NATOGOV"]  # before, Stoltenberg's Norwegian office
+    assert code("Pakistan's army chief met the Afghan president in Kabul.", "en")[0].source.actor.code == "PAKMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Kabul police chief said three gunmen attacked a checkpoint in Afghanistan.", "en"),
+        ("Der Polizeichef von Kabul sagte, drei Bewaffnete hätten einen Kontrollpunkt angegriffen.", "de"),
+    ],
+)
+def test_the_speaker_is_not_the_unnamed_subject_of_what_he_reports(code, text: str, lang: str) -> None:
+    assert not any(e.cameo.startswith(("18", "19")) and e.source.actor.role == "COP" for e in code(text, lang))

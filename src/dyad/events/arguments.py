@@ -76,7 +76,7 @@ class ArgumentFinder(ClauseRules):
         answer = self._from_tree(view, tree, match, speaker, result)
         tree_source = answer is not None and answer.decided_source
         if tree_source and answer is not None and answer.plain_subject:
-            tree_source = self._tree_subject_stands(view, clause, match, speaker, answer, result)
+            tree_source = self._tree_subject_stands(view, clause, match, speaker, answer, result, tree)
         if tree_source and answer is not None:
             if answer.passive and not answer.sources:
                 result.agentless = True
@@ -147,6 +147,7 @@ class ArgumentFinder(ClauseRules):
         speaker: Mention | None,
         answer: TreeAnswer,
         result: Assignment,
+        tree: Tree | None = None,
     ) -> bool:
         """A plain active clause: where the clause rules find a subject of their own, theirs stands (the parsers are
         weakest at unknown names in plain clauses, "Modi besuchte die USA"), unless the tree's subject names no
@@ -157,10 +158,21 @@ class ArgumentFinder(ClauseRules):
             return True
         if not answer.sources and any(s is t for s in subject for t in answer.targets):
             return True  # "Die Polizei nahm Journalisten fest": an unnamed subject, and the object is no source
+        if not answer.sources and tree is not None and self._outside_the_clause(tree, match, subject[0]):
+            return True  # "the police chief said three gunmen attacked": the speaker is not the unnamed gunmen
         result.sources = []
         result.targets = [t for t in result.targets if t is None or all(t is not s for s in subject)]
         result.notes.append("source: the clause rules' subject differs from the tree's; theirs stands")
         return False
+
+    @staticmethod
+    def _outside_the_clause(tree: Tree, match: TriggerMatch, mention: Mention) -> bool:
+        """Whether a mention lies outside the trigger's clause, which is the complement of another verb: the tree
+        found a subject of the trigger's own that names no actor, so the governing clause's actor is not it."""
+        verb = tree.top(match.tokens)
+        if tree.relation(verb) not in {"ccomp", "parataxis"}:
+            return False
+        return not set(range(mention.first, mention.last + 1)) & set(tree.subtree(verb))
 
     def _from_tree(
         self, view: SentenceView, tree: Tree | None, match: TriggerMatch, speaker: Mention | None, result: Assignment

@@ -58,6 +58,7 @@ class TriggerLexicon:
                 self._by_word[word].append(entry)
             self._noun_heads.update(_head_words(entry, language.rules.nouns_capitalised, lemma))
         self._head_memo: dict[str, str | None] = {}
+        self._head_starts = frozenset(head[:4] for head in self._noun_heads)
         # English puts a verb before its object ("lifted the blockade"); only a passive reverses them ("the
         # blockade was lifted"), so "blockade Paris to demand an end to ..." is no "end ... blockade"
         self._ordered = not language.rules.subject_anywhere
@@ -178,7 +179,8 @@ class TriggerLexicon:
         cuts = range(MIN_COMPOUND_MODIFIER, len(lemma) - 3)
         head = next((lemma[cut:] for cut in cuts if lemma[cut:] in self._noun_heads), None)
         if head is None:  # a compound the lemmatiser does not know keeps its inflection: "Handelsgespräche"
-            head = next((h for cut in cuts if (h := self._lemma(lemma[cut:].capitalize())) in self._noun_heads), None)
+            starts = [cut for cut in cuts if lemma[cut : cut + 4] in self._head_starts]  # few: lemmatising is slow
+            head = next((h for cut in starts if (h := self._lemma(lemma[cut:].capitalize())) in self._noun_heads), None)
         self._head_memo[lemma] = head
         return head
 

@@ -164,7 +164,7 @@ def test_the_file_loads_in_pandas_as_gdelt_users_load_it(store, tmp_path) -> Non
         ("Krim", "UKR", 5, "Crimea, Ukraine", "UP"),  # a region
         ("New York", "USA", 3, "New York, United States", "US"),  # a US city
         ("Chan Junis", "PSE", 4, "Khan Younis, Palestine", "GZ"),  # the Gaza Strip has its own FIPS code
-        ("Hongkong", "CHN", 4, "Hong Kong, China", "HK"),
+        ("Hong Kong", "HKG", 4, "Hong Kong, Hong Kong", "HK"),  # a territory with its own FIPS code
         ("Nirgendwo", "DEU", 4, "Nirgendwo, Germany", "GM"),  # not in the gazetteer (an older store): as stored
     ],
 )

@@ -47,7 +47,7 @@ def test_stats_count_patterns_by_source_and_codes_with_three_or_more() -> None:
     assert stats["patterns"] == sum(stats["by_source"].values()) == sum(stats["by_code"].values())
     assert stats["codes_with_3_or_more"] == sum(1 for count in stats["by_code"].values() if count >= 3)
     (actors,) = json.loads(run("actors", "stats", "--lang", "de", "--format", "json"))
-    assert actors["countries"] == 197 and actors["by_kind"]["person"] > 100
+    assert actors["countries"] == 198 and actors["by_kind"]["person"] > 100
     assert "patterns" in run("triggers", "stats")
 
 

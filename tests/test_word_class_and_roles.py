@@ -56,3 +56,15 @@ def test_a_chief_is_the_head_of_what_names_him(code) -> None:
 )
 def test_the_speaker_is_not_the_unnamed_subject_of_what_he_reports(code, text: str, lang: str) -> None:
     assert not any(e.cameo.startswith(("18", "19")) and e.source.actor.role == "COP" for e in code(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Hongkonger Polizei nahm am Sonntag zwei Aktivisten fest.", "de", ("HKG", "173", "HKG")),
+        ("Beijing warned protesters in Hong Kong on Monday.", "en", ("CHN", "137", "HKG")),
+        ("China criticised Hong Kong's chief executive Carrie Lam.", "en", ("CHN", "111", "HKG")),
+    ],
+)
+def test_hong_kong_is_its_own_actor(code, text: str, lang: str, expected: tuple) -> None:
+    assert expected in triples(code(text, lang))

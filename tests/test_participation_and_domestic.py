@@ -85,3 +85,14 @@ def test_the_author_of_a_decision_does_what_it_decides(code) -> None:
 )
 def test_the_author_of_an_announcement_or_decision_is_the_target(code, text: str, lang: str, expected: str) -> None:
     assert any(e.target is not None and e.target.actor.country == expected for e in code(text, lang))
+
+
+@pytest.mark.parametrize("parser", ["default", "none"])
+def test_an_actor_compared_with_is_not_the_subject(pipeline, parser: str) -> None:
+    from dyad.pipeline import Pipeline
+    from dyad.read import RawDocument
+
+    coder = pipeline if parser == "default" else Pipeline.load(parsers={"de": "none"})
+    text = "Anders als Frankreich und die USA beteiligt sich die Bundeswehr nicht an den Luftangriffen auf Libyen."
+    events = coder.code(RawDocument(text=text, origin="test", language="de")).events
+    assert [(e.source.actor.code, e.cameo, e.negated) for e in events] == [("DEUMIL", "195", True)]

@@ -45,6 +45,7 @@ class ClauseRules:
         self._passive = frozenset(arguments["passive_auxiliary_forms"])
         self._first_person = frozenset(arguments["first_person"])
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
+        self._comparisons = frozenset(tuple(c.split()) for c in arguments.get("comparisons", []) if len(c.split()) == 2)
         self._participation = participation_frames(arguments.get("participation_verbs", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
@@ -67,6 +68,7 @@ class ClauseRules:
             self._place_modifiers,
             self._quantifiers,
             self._articles | self._possessives,
+            self._comparisons,
         )
 
     # speakers ----------------------------------------------------------------------------------------------

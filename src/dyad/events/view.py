@@ -21,6 +21,7 @@ class SentenceView:
     place_modifiers: frozenset[str] = frozenset()
     quantifiers: tuple[tuple[str, ...], ...] = ()
     determiners: frozenset[str] = frozenset()  # articles and possessives (grammar.toml [arguments])
+    comparisons: frozenset[tuple[str, str]] = frozenset()  # "anders als": the actor after it is compared, not acting
 
     def __post_init__(self) -> None:
         self.starting = {m.first: m for m in self.mentions}
@@ -51,6 +52,8 @@ class SentenceView:
         while index >= 0 and skipped < 4:
             token = self.tokens[index]
             if token.lower in self.prepositions and not self._quantifier(index) and index not in self.parse.marks:
+                return token.lower
+            if index > 0 and (self.tokens[index - 1].lower, token.lower) in self.comparisons:
                 return token.lower
             if token.lower in self.determiners or token.text.isdigit():
                 index -= 1

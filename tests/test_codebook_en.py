@@ -27,6 +27,7 @@ CASES = [
     ("03", "Russia proposed a prisoner swap with Ukraine.", ("RUS", "0353", "UKR")),
     ("08", "Iran unfroze assets of South Korea.", ("IRN", "0842", "KOR")),
     ("08", "Russia pulled out of Syria.", ("RUS", "0874", "SYR")),
+    ("08", "Turkey ordered its soldiers to withdraw from Iraq.", ("TUR", "0874", "IRQ")),  # not 154: what they do
     ("08", "Iran freed the British sailors it had seized.", ("IRN", "0841", "GBR")),
     ("09", "Poland launched an investigation into corruption.", ("POL", "090", None)),
     ("09", "Ukraine launched a war crimes investigation.", ("UKR", "094", None)),

@@ -96,3 +96,15 @@ def test_an_actor_compared_with_is_not_the_subject(pipeline, parser: str) -> Non
     text = "Anders als Frankreich und die USA beteiligt sich die Bundeswehr nicht an den Luftangriffen auf Libyen."
     events = coder.code(RawDocument(text=text, origin="test", language="de")).events
     assert [(e.source.actor.code, e.cameo, e.negated) for e in events] == [("DEUMIL", "195", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Qatari and Egyptian mediators shuttled between Israel and Hamas.", "en"),
+        ("Katarische und ägyptische Vermittler pendelten zwischen Israel und der Hamas.", "de"),
+    ],
+)
+def test_coordinated_adjectives_before_an_event_noun_are_all_its_sources(code, text: str, lang: str) -> None:
+    found = triples(code(text, lang))
+    assert {("QAT", "045", "ISR"), ("EGY", "045", "ISR"), ("QAT", "045", "PSE"), ("EGY", "045", "PSE")} <= found

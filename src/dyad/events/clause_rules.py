@@ -238,7 +238,7 @@ class ClauseRules:
         theme = view.compound_theme(noun)
         for mention in view.on_token.get(noun, []):
             if (mention.modifier or mention.last == noun) and mention is not theme:
-                return [mention]
+                return view.group_of(mention)  # "Qatari and Egyptian mediators": both
         for gap in (1, 2):
             before = noun - gap
             possessive = gap == 2 and view.tokens[noun - 1].lower in {"'s", "’s", "'"}

@@ -68,3 +68,15 @@ def test_the_speaker_is_not_the_unnamed_subject_of_what_he_reports(code, text: s
 )
 def test_hong_kong_is_its_own_actor(code, text: str, lang: str, expected: tuple) -> None:
     assert expected in triples(code(text, lang))
+
+
+def test_an_article_after_a_place_opens_the_event_nouns_own_phrase(code) -> None:
+    text = (
+        "Präsident Hugo Chávez hat nach dem Angriff der kolumbianischen Armee in Ecuador die Verlegung von Bataillonen"
+        " an die Grenze zu Kolumbien angeordnet."
+    )
+    assert ("VEN", "154", "COL") in triples(code(text, "de"))  # before, "in Ecuador" made it a prepositional phrase
+
+
+def test_an_actor_right_before_the_event_noun_stays_in_its_phrase(code) -> None:
+    assert ("LBN", "190", "ISR") in triples(code("Five people died in a Hezbollah attack on Israel.", "en"))

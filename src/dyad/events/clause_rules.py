@@ -291,19 +291,22 @@ class ClauseRules:
         """Whether an event noun is inside a prepositional phrase, so that the clause's subject is not its source;
         the phrase of a verb of participation is not one ("beteiligt sich an den Luftangriffen", "took part in
         the strikes": the subject takes part in the event)."""
-        index = match.first - 1
+        index, article = match.first - 1, False
         while index >= 0:
             token = view.tokens[index]
             if token.lower in self._possessives:
                 return False
             if token.lower in self._prepositions:
                 return not self._participates(view, token.lower, view.parse.clause(match.first))
+            if index in view.on_token and article:
+                return False  # "in Ecuador die Verlegung": the article opened the noun's phrase after the actor
             if (
                 token.lower in self._articles
                 or self._adjective(token)
                 or token.text.isdigit()
                 or index in view.on_token
             ):
+                article = article or token.lower in self._articles
                 index -= 1
                 continue
             return False

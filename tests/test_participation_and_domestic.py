@@ -108,3 +108,8 @@ def test_an_actor_compared_with_is_not_the_subject(pipeline, parser: str) -> Non
 def test_coordinated_adjectives_before_an_event_noun_are_all_its_sources(code, text: str, lang: str) -> None:
     found = triples(code(text, lang))
     assert {("QAT", "045", "ISR"), ("EGY", "045", "ISR"), ("QAT", "045", "PSE"), ("EGY", "045", "PSE")} <= found
+
+
+def test_a_generic_threat_takes_the_code_of_what_it_threatens(code) -> None:
+    events = code("Trump threatened that the United States would impose sanctions on Turkey.", "en")
+    assert ("USA", "1312", "TUR") in triples(events)  # before, the unspecified 130

@@ -12,7 +12,7 @@ from dyad.actors.resolve import Resolver, finish_texts
 from dyad.events.arguments import PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
 from dyad.events.explain import SentenceExplanation, explain_sentence
-from dyad.events.governed import ask_for_governed, governed_matches, targets_from_governed
+from dyad.events.governed import ask_for_governed, governed_matches, targets_from_governed, threaten_with_governed
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.place_roles import PlaceRoles
 from dyad.events.tree import Tree
@@ -145,6 +145,7 @@ class SentenceCoder:
                 )
             targets_from_governed(by_match, governed)
             ask_for_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)
+            threaten_with_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)
         if context.explanations is not None:
             outcomes = [
                 (m, a, e, "" if a is not None else "folded into the protest that demands it")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.events.clause_targets import ASKING_ROOTS, IRREALIS_CODES, PROTEST_ROOT
+from dyad.events.clause_targets import ASKING_ROOTS, IRREALIS_CODES, PROTEST_ROOT, THREAT_ROOT
 from dyad.events.clauses import ClauseParse
 from dyad.events.tree import Tree
 from dyad.events.triggers import TriggerMatch
@@ -20,6 +20,7 @@ ASKING = ("020", "100")
 GENERIC_INTENT = "030"
 INTENT_ROOT = "03"
 MEDIATION_INTENT, MEDIATION = "039", "038"
+GENERIC_THREAT = "130"
 
 
 def governed_matches(
@@ -119,7 +120,36 @@ def ask_for_governed(
 
 
 def _recoded(event: Event, code: str, codebook: Codebook, plover: PloverMap, what: str) -> Event:
-    note = f"cameo: asks for what it governs ({what}: {code})"
+    note = f"cameo: from what it governs ({what}: {code})"
     recoded = replace(event, **event_code_fields(codebook, plover, code), notes=[*event.notes, note])
     recoded.event_id = stable_event_id(recoded)
     return recoded
+
+
+def threaten_with_governed(
+    by_match: list[list[Event]],
+    matches: list[TriggerMatch],
+    governed: dict[int, set[int]],
+    codebook: Codebook,
+    plover: PloverMap,
+) -> None:
+    """ "warned Moscow that the EU would impose sanctions": a generic threat (130) takes the threat code of what it
+    governs, from that event's intent code (sanctions: 1312, military force: 138). A trigger flagged `governing`
+    (`warn`) is a threat only so: a warning that governs no coercive act ("warned that prices could rise") is no
+    event."""
+    threats: dict[int, str] = {}
+    for number, governors in sorted(governed.items()):
+        intent = matches[number].entry.intent
+        if intent and intent.startswith(THREAT_ROOT) and intent in codebook:
+            for governor in governors:
+                threats.setdefault(governor, intent)
+    for number, match in enumerate(matches):
+        if match.entry.cameo != GENERIC_THREAT:
+            continue
+        code = threats.get(number)
+        if code is None:
+            if match.entry.governing:
+                by_match[number] = []
+            continue
+        what = " ".join(match.words)
+        by_match[number] = [_recoded(event, code, codebook, plover, what) for event in by_match[number]]

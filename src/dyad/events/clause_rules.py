@@ -277,7 +277,6 @@ class ClauseRules:
         return any(
             other is not match
             and not other.entry.noun
-            and not other.entry.governing  # "warnen": a threat only through what it governs, never a noun's verb
             and view.parse.clause_of[other.first] == clause
             and (self._subject_anywhere or other.first < match.first)  # English objects follow their verb
             and not self._in_complement_of(view, match, other)

@@ -133,10 +133,8 @@ def threaten_with_governed(
     codebook: Codebook,
     plover: PloverMap,
 ) -> None:
-    """ "warned Moscow that the EU would impose sanctions": a generic threat (130) takes the threat code of what it
-    governs, from that event's intent code (sanctions: 1312, military force: 138). A trigger flagged `governing`
-    (`warn`) is a threat only so: a warning that governs no coercive act ("warned that prices could rise") is no
-    event."""
+    """ "threatened that the United States would impose sanctions": a generic threat (130) takes the threat code of
+    what it governs, from that event's intent code (sanctions: 1312, military force: 138)."""
     threats: dict[int, str] = {}
     for number, governors in sorted(governed.items()):
         intent = matches[number].entry.intent
@@ -148,8 +146,6 @@ def threaten_with_governed(
             continue
         code = threats.get(number)
         if code is None:
-            if match.entry.governing:
-                by_match[number] = []
             continue
         what = " ".join(match.words)
         by_match[number] = [_recoded(event, code, codebook, plover, what) for event in by_match[number]]

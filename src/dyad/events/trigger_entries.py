@@ -33,7 +33,6 @@ class TriggerEntry:
     noun: bool
     speaker: bool = False
     intransitive: bool = False
-    governing: bool = False  # an event only when it governs a threat it conveys ("warned that X would impose ...")
     source: str = ""  # the lexicon file the pattern comes from
     rank: int = 0  # its place in the lexicons (the core first, then the files in name order): decides exact ties
 
@@ -73,7 +72,7 @@ def _entry(
 ) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive", "governing"}
+    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
     noun_lemma = _noun_lemma(lemma) if "noun" in flags else lemma
@@ -97,7 +96,6 @@ def _entry(
         noun="noun" in flags,
         speaker="speaker" in flags,
         intransitive="intransitive" in flags,
-        governing="governing" in flags,
         source=source,
     )
 

@@ -121,7 +121,7 @@ class Places:
             if words[i][:1].isupper():
                 for length in self._lengths.get(lowered[i], ()):
                     place = self._by_form.get(tuple(lowered[i : i + length])) if i + length <= len(words) else None
-                    if place is not None and not (place.listed is False and self._in_a_name(words, lowered, i)):
+                    if place is not None and not (not place.listed and self._in_a_name(words, lowered, i)):
                         found.append((i, i + length - 1, place))
                         step = length
                         break

@@ -316,9 +316,11 @@ class ClauseRules:
         """A verb of participation in the clause whose frame is this preposition ("teilnehmen an", "take part in";
         a separated particle joined: "nahm an den Gesprächen teil")."""
         words = [view.tokens[i] for i in clause.tokens]
-        joined = {w.lower + lemma for w in words for lemma in (x for t in words for x in t.lemmas)}
+        lowers = {w.lower for w in words}
         for verb in self._participation.get(preposition, ()):
-            if len(verb) == 1 and verb[0] in joined:
+            if len(verb) == 1 and any(
+                verb[0].endswith(lemma) and verb[0][: -len(lemma)] in lowers for w in words for lemma in w.lemmas
+            ):
                 return True
             for index in range(len(words) - len(verb) + 1):
                 span = words[index : index + len(verb)]

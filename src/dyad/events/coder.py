@@ -84,7 +84,8 @@ class SentenceCoder:
         parser: Parser | None = None,
     ):
         self.language = language
-        self._infinitive_markers = language.words("clauses", "infinitive_markers") | {"to", "zu"}
+        self._infinitive_markers = language.words("clauses", "infinitive_markers") | {"zu"}  # as in syntax.py
+        self._prepositions = language.words("arguments", "prepositions")
         self.parser = parser
         self.tree_repair = TreeRepair(language)
         self.gazetteer = gazetteer
@@ -166,11 +167,10 @@ class SentenceCoder:
         police", "rebel forces", "strike committee"): no event of their own. (German writes these as compounds.)"""
         if self.language.rules.nouns_capitalised:
             return set()
-        prepositions = self.language.words("arguments", "prepositions")
         found = set()
         for mention in (m for m in mentions if m.kind == "role"):
             words = tokens[mention.first : mention.last + 1]
-            if any(t.lower in prepositions for t in words):
+            if any(t.lower in self._prepositions for t in words):
                 continue  # "peacekeepers in Iraq": the role word is not the phrase's last
             found |= {t.i for t in words[:-1] if t.text.islower() or (t.i == 0 and t.text[1:].islower())}
         return found

@@ -49,3 +49,21 @@ def test_capital_as_actor_is_no_location(code) -> None:
 def test_attack_on_a_named_place_targets_its_country(code) -> None:
     [event] = code("Russische Truppen griffen die Stadt Charkiw an.", "de")
     assert (event.source.actor.code, event.cameo, event.target.actor.country) == ("RUSMIL", "190", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "position", "expected"),
+    [
+        ("de", "kämpfe in der hafenstadt odessa", 4, True),  # across a determiner and a compound place noun
+        ("de", "kämpfe nördlich von charkiw", 3, True),  # one word after the locative
+        ("de", "russland kritisierte die ukraine", 3, False),
+        ("en", "clashes near the town of samarra", 5, True),
+        ("en", "clashes in southern basra", 3, True),
+        ("en", "russia criticized the ukrainian government", 3, False),
+    ],
+)
+def test_locatives_come_from_the_grammar(lang: str, words: str, position: int, expected: bool) -> None:
+    from dyad.lang import load_language
+    from dyad.places import Locatives
+
+    assert Locatives.of(load_language(lang)).before(words.split(), position) is expected

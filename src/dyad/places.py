@@ -14,30 +14,41 @@ import re
 from dataclasses import dataclass
 
 from dyad.actors.periods import fold
-from dyad.resources import data_path, read_toml, read_tsv, split_forms
-
-LOCATIVE = frozenset(
-    {"in", "im", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
-    | {"at", "near", "outside", "throughout", "across"}
-)
-# words between a locative and its place: "near the town of Samarra", "in der Stadt Charkiw"
-PLACE_LEAD = frozenset(
-    {"the", "of", "town", "city", "village", "capital", "province", "region", "district", "port"}
-    | {"der", "dem", "den", "die", "des", "stadt", "hauptstadt", "dorf", "provinz", "hafenstadt"}
-)
+from dyad.lang import Language, load_language
+from dyad.resources import data_path, read_tsv, split_forms
 
 
-def after_locative(words: list[str], position: int) -> bool:
-    """Whether the place starting at `position` follows a locative word: right before it, one word before it ("in
-    southern Basra"), or across lead words ("near the town of Samarra")."""
-    if position >= 2 and words[position - 2] in LOCATIVE:
-        return True
-    for back in range(position - 1, max(-1, position - 5), -1):
-        if words[back] in LOCATIVE:
+@dataclass(frozen=True, slots=True)
+class Locatives:
+    """A language's words that make a name the scene of an event ("in", "near", "nördlich") and the words that may
+    stand between one and the place ("near the town of Samarra", "in der Stadt Charkiw"), from its grammar.toml."""
+
+    words: frozenset[str]
+    leads: frozenset[str]
+    lead_heads: tuple[str, ...] = ()  # compound heads that lead too ("Hafenstadt")
+
+    @classmethod
+    def of(cls, language: Language) -> Locatives:
+        arguments = language.grammar["arguments"]
+        nouns = frozenset(arguments.get("place_nouns", ()))
+        leads = nouns | frozenset(arguments.get("place_links", ())) | frozenset(arguments.get("place_determiners", ()))
+        heads = tuple(sorted(nouns)) if arguments.get("place_nouns_as_heads") else ()
+        return cls(frozenset(arguments.get("locatives", ())), leads, heads)
+
+    def _leads(self, word: str) -> bool:
+        return word in self.leads or word.endswith(self.lead_heads)
+
+    def before(self, words: list[str], position: int) -> bool:
+        """Whether the place starting at `position` (of lowercased `words`) follows a locative word: right before it,
+        one word before it ("in southern Basra"), or across lead words ("near the town of Samarra")."""
+        if position >= 2 and words[position - 2] in self.words:
             return True
-        if words[back] not in PLACE_LEAD:
-            return False
-    return False
+        for back in range(position - 1, max(-1, position - 5), -1):
+            if words[back] in self.words:
+                return True
+            if not self._leads(words[back]):
+                return False
+        return False
 
 
 _HYPHEN = re.compile(r"(-)")
@@ -67,9 +78,15 @@ class Place:
 
 
 class Places:
-    def __init__(self, by_form: dict[tuple[str, ...], Place], leads: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        by_form: dict[tuple[str, ...], Place],
+        leads: frozenset[str] = frozenset(),
+        lead_heads: tuple[str, ...] = (),
+    ):
         self._by_form = by_form
-        self._leads = leads | LOCATIVE | PLACE_LEAD
+        self._leads = frozenset(fold(word) for word in leads)
+        self._lead_heads = tuple(fold(head) for head in lead_heads)
         lengths: dict[str, set[int]] = {}
         for form in by_form:
             lengths.setdefault(form[0], set()).add(len(form))
@@ -101,15 +118,21 @@ class Places:
                 for key in _keys(form):
                     by_form.setdefault(key, city)
         leads: set[str] = set()
-        for language in languages:
-            arguments = read_toml(data_path("lang", language, "grammar.toml")).get("arguments", {})
-            leads.update(arguments.get("place_nouns", ()), arguments.get("place_modifiers", ()))
-        return cls(by_form, frozenset(leads))
+        heads: set[str] = set()
+        for code in languages:
+            language = load_language(code)
+            arguments = language.grammar["arguments"]
+            locatives = Locatives.of(language)
+            leads.update(locatives.words, locatives.leads, arguments.get("place_modifiers", ()))
+            heads.update(locatives.lead_heads)
+        return cls(by_form, frozenset(leads), tuple(sorted(heads)))
 
     def _in_a_name(self, words: list[str], lowered: list[str], i: int) -> bool:
         """A GeoNames town after a capitalised word inside the clause is part of a name ("Murat Sabuncu": Sabunçu is
         a town in Azerbaijan); after a noun of places ("Stadt Gorlowka") or a locative ("In Tientsin") it is none."""
-        return i > 1 and words[i - 1][:1].isupper() and lowered[i - 1] not in self._leads
+        before = lowered[i - 1] if i > 1 else ""
+        leading = before in self._leads or before.endswith(self._lead_heads)
+        return i > 1 and words[i - 1][:1].isupper() and not leading
 
     def find(self, words: list[str]) -> list[tuple[int, int, Place]]:
         """(first, last, place) for each place name in a list of words, longest match first."""

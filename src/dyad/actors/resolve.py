@@ -15,7 +15,7 @@ from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
 from dyad.lang import Language
 from dyad.model import Actor, Mention, Token
-from dyad.places import after_locative
+from dyad.places import Locatives
 
 
 class Resolver:
@@ -33,6 +33,7 @@ class Resolver:
         self._determiners = frozenset(arguments["articles"]) | frozenset(arguments["possessives"])
         self._clitics = frozenset(arguments.get("possessive_clitics", []))
         self._place_names = PlaceNames(language, countries)
+        self._locatives = Locatives.of(language)
         self._coreference = Coreference(language)
         self._structure = MentionStructure(language)
 
@@ -146,7 +147,9 @@ class Resolver:
         named = {m.actor.country for m in mentions if m.actor.role != "MIL"} | set(place_countries)
         if len(named) > 1:  # the one country named as where it happens: "Rebellen entführten im Norden Malis ..."
             lowers = [t.lower for t in tokens]
-            located = {m.actor.country for m in mentions if m.actor.role is None and after_locative(lowers, m.first)}
+            located = {
+                m.actor.country for m in mentions if m.actor.role is None and self._locatives.before(lowers, m.first)
+            }
             named = located if len(located) == 1 else named
         home = self.countries.get(next(iter(named))) if len(named) == 1 else None
         if home is None:

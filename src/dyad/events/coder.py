@@ -21,7 +21,7 @@ from dyad.events.triggers import TriggerLexicon, TriggerMatch
 from dyad.lang import Language
 from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token, stable_event_id
 from dyad.ontology import Codebook, PloverMap, event_code_fields
-from dyad.places import Places
+from dyad.places import Locatives, Places
 from dyad.text import parse as dependencies
 from dyad.text.parse import Parser
 from dyad.time import TimeFinder
@@ -93,7 +93,8 @@ class SentenceCoder:
         self.ontology = ontology
         self.places = places
         self.resolver = Resolver(language, gazetteer.countries)
-        self.place_roles = PlaceRoles(places, gazetteer.countries)
+        origins = language.optional_words("arguments", "origin_prepositions")
+        self.place_roles = PlaceRoles(places, gazetteer.countries, Locatives.of(language), origins)
         self.splitter = ClauseSplitter(language)
         self.arguments = ArgumentFinder(language)
         self.modality = ModalityJudge(language)

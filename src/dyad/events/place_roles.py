@@ -8,16 +8,17 @@ from dataclasses import replace
 from dyad.actors.recognise import with_role
 from dyad.events.view import SentenceView
 from dyad.model import Actor, Mention
-from dyad.places import LOCATIVE, Place, Places, after_locative
+from dyad.places import Locatives, Place, Places
 
-EXPELLED_FROM = frozenset({"from", "aus"})
 CIVILIANS = "CVL"
 
 
 class PlaceRoles:
-    def __init__(self, places: Places, countries: dict[str, Actor]):
+    def __init__(self, places: Places, countries: dict[str, Actor], locatives: Locatives, origins: frozenset[str]):
         self.places = places
         self.countries = countries
+        self.locatives = locatives
+        self._origins = origins  # "expelled from Lebanon": a place after these is where the expelled are
 
     def places_in(self, view: SentenceView, clause_tokens: list[int]) -> list[tuple[int, int, Place, bool]]:
         """(first, last, place, after a locative word) in a clause; a capital used as an actor ("Moskau
@@ -27,7 +28,7 @@ class PlaceRoles:
         found = []
         for first, last, place in self.places.find(words):
             position = clause_tokens[first]
-            locative = after_locative(lowers, position)
+            locative = self.locatives.before(lowers, position)
             actors_here = view.on_token.get(position, [])
             if actors_here and (not locative or any(m.first < position - 1 for m in actors_here)):
                 continue  # an actor ("Moskau kritisierte"), or part of one ("die Regierung in Kiew")
@@ -63,7 +64,7 @@ class PlaceRoles:
         """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
         unless it is the target's own."""
         own = {t.actor.country for t in targets if t is not None}
-        prepositions = LOCATIVE | EXPELLED_FROM if expulsion else LOCATIVE
+        prepositions = self.locatives.words | self._origins if expulsion else self.locatives.words
         for mention in self.locative_countries(view, clause_tokens, prepositions):
             if mention.actor.country not in own:
                 return mention
@@ -97,11 +98,11 @@ class PlaceRoles:
         addressed = addressed or any(view.tokens[i].lower in view.prepositions for i in trigger)
         return civilians, state if addressed else None
 
-    @staticmethod
     def locative_countries(
-        view: SentenceView, clause_tokens: list[int], prepositions: frozenset[str] = LOCATIVE
+        self, view: SentenceView, clause_tokens: list[int], prepositions: frozenset[str] | None = None
     ) -> list[Mention]:
         """Countries named as where something happens: "in Lebanon", "in Western Cambodia"."""
+        prepositions = self.locatives.words if prepositions is None else prepositions
         return [
             m
             for m in view.mentions

@@ -80,3 +80,31 @@ def test_an_article_after_a_place_opens_the_event_nouns_own_phrase(code) -> None
 
 def test_an_actor_right_before_the_event_noun_stays_in_its_phrase(code) -> None:
     assert ("LBN", "190", "ISR") in triples(code("Five people died in a Hezbollah attack on Israel.", "en"))
+
+
+@pytest.mark.parametrize(
+    ("masculine", "feminine"),
+    [("schüler", "schülerin"), ("separatist", "separatistin"), ("soldat", "soldatin"), ("kollege", "kollegin")],
+)
+def test_the_german_feminine_of_an_agent_noun(masculine: str, feminine: str) -> None:
+    from dyad.lang import load_language
+
+    assert load_language("de").rules.feminine_forms(masculine) == [feminine]
+
+
+def test_a_feminine_role_the_files_do_not_list_is_the_masculine_role(code) -> None:
+    events = code("Separatistinnen griffen in Kamerun eine Polizeistation an.", "de")
+    assert any(e.source.actor.code == "CMRREB" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Gunmen kidnapped dozens of schoolchildren from a village in northern Nigeria.", "en"),
+        ("Bewaffnete verschleppten im Nordwesten Nigerias Dutzende Schülerinnen aus einem Dorf.", "de"),
+    ],
+)
+def test_gunmen_of_no_state_belong_to_the_country_where_they_strike(code, sentence: str, lang: str) -> None:
+    events = code(sentence, lang)
+    assert ("NGA", "181", "NGA") in triples(events)
+    assert all(e.source.actor.code == "NGAINS" for e in events)

@@ -234,6 +234,10 @@ def build_gazetteer(
             words = tuple(lemma(word) for word in tokenize(row["lemma"]))
             role = RoleWord(row["role"], row.get("mode") or None, (row.get("scope") or "") == "domestic")
             gazetteer.add_role(words, role, replace)
+    for words, role in list(gazetteer.roles.items()):  # the feminine of each one-word role the files do not list
+        if len(words) == 1:
+            for feminine in language.rules.feminine_forms(words[0]):
+                gazetteer.add_role((feminine,), role, replace=False)
     return gazetteer
 
 

@@ -36,6 +36,8 @@ class LanguageRules(Protocol):
 
     def demonym_forms(self, noun: str) -> list[str]: ...
 
+    def feminine_forms(self, lemma: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Language:

@@ -13,6 +13,8 @@ INSEPARABLE_PREFIXES = ("be", "ver", "zer", "ent", "emp", "er", "miss")
 
 # endings of feminine nouns, whose genitive takes no -s ("der Europäischen Union", "der Weltgesundheitsorganisation")
 _FEMININE_ENDINGS = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "e", "a", "in", "ur", "front")
+# endings of agent nouns whose feminine adds -in ("Schülerin", "Aktivistin", "Präsidentin", "Redakteurin")
+_AGENT_ENDINGS = ("er", "ist", "ent", "ant", "eur", "or", "är", "at", "it", "ar")
 # heads of one-word organisation names that take it ("des Sicherheitsrats", "des Bundestags", "des Pentagons")
 _GENITIVE_S_HEADS = ("rat", "hof", "amt", "tag", "gericht", "ministerium", "komitee", "parlament", "kreuz", "bund")
 
@@ -51,6 +53,15 @@ class GermanRules:
         if noun.endswith("e"):
             return [noun, noun + "n", noun[:-1] + "in", noun[:-1] + "innen"]
         return [noun]
+
+    def feminine_forms(self, lemma: str) -> list[str]:
+        """The feminine of an agent noun (its lemma, lower-case): "schüler" -> "schülerin", "soldat" -> "soldatin",
+        "kollege" -> "kollegin". Nouns with an umlaut in the feminine ("ärztin") are listed in the role files."""
+        if lemma.endswith(_AGENT_ENDINGS) and " " not in lemma:
+            return [lemma + "in"]
+        if lemma.endswith("e") and len(lemma) > 4 and " " not in lemma:
+            return [lemma[:-1] + "in"]
+        return []
 
     def split_compound(self, text: str) -> list[tuple[str, str]]:
         """Candidate (modifier, head) splits: at hyphens, then at every position (with a linking -s-)."""

@@ -32,6 +32,9 @@ class EnglishRules:
     def lemma_variants(self, word: str) -> list[str]:
         return []
 
+    def feminine_forms(self, lemma: str) -> list[str]:
+        return []  # the role files list "spokeswoman" beside "spokesman"
+
     def demonym_forms(self, noun: str) -> list[str]:
         return [noun]  # lang/en/demonyms.tsv lists singular and plural ("Pole", "Poles")
 

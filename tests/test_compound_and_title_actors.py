@@ -106,3 +106,21 @@ def test_an_organisation_in_the_genitive_owns_the_role_before_it(code, sentence:
 )
 def test_supporters_of_a_person_are_civilians_of_the_persons_country(code, sentence: str, expected) -> None:
     assert expected in {(e.source.actor.code, e.cameo) for e in code(sentence, "en", None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russische Kampfjets bombardierten Dörfer in der Ostukraine.", ("RUS", "195", "UKR")),
+        ("Türkische Truppen beschossen Stellungen im Nordirak.", ("TUR", "194", "IRQ")),
+    ],
+)
+def test_a_country_name_with_a_compass_prefix_is_a_region_of_it(code, sentence: str, expected) -> None:
+    assert expected in triples(code(sentence, "de"))
+
+
+def test_a_compass_name_of_its_own_keeps_its_country(code) -> None:
+    assert ("PRK", "111", "KOR") in triples(code("Nordkorea verurteilte Südkorea.", "de"))
+    assert {
+        e.target.actor.country for e in code("In Nordirland protestierten Tausende gegen die Regierung.", "de")
+    } == {"GBR"}

@@ -5,6 +5,9 @@
 - A German adjective of a country with a compass prefix names a region of it, so the country: "ostukrainisch",
   "südlibanesisch", "nordjemenitisch" (the prefixes are `region_prefixes` in [language] of grammar.toml). A form
   that is already some country's own ("nordkoreanisch", "südsudanesisch") keeps its country.
+- So does a country's name with one ("Nordirak", "Ostukraine", "Südlibanon"), as "northern Iraq" does in English;
+  a name that is some country's own ("Nordkorea", "Südsudan") or a place of data/places.tsv ("Nordirland": GBR)
+  keeps what it is.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dyad.actors.periods import fold
 from dyad.lang import Language
-from dyad.resources import read_tsv, split_forms
+from dyad.resources import data_path, read_tsv, split_forms
 
 if TYPE_CHECKING:
     from dyad.actors.gazetteer import Gazetteer
@@ -49,3 +53,27 @@ def add_region_adjectives(
                     key = tokenize(variant)
                     if not gazetteer.candidates(tuple(key)):
                         gazetteer.add(key, Entry(country, "adjective", source=source))
+
+
+def add_region_names(
+    gazetteer: Gazetteer, language: Language, tokenize: Tokenize, rows: list[dict], source: str
+) -> None:
+    from dyad.actors.gazetteer import Entry
+
+    prefixes = language.grammar["language"].get("region_prefixes", [])
+    if not prefixes:
+        return
+    places = {fold(form) for row in read_tsv(data_path("data", "places.tsv")) for form in split_forms(row["forms"])}
+    for row in rows:
+        country = gazetteer.countries[row["iso3"]]
+        for name in split_forms(row["names"]):
+            if " " in name or name.isupper():
+                continue
+            for prefix in prefixes:
+                region = prefix.capitalize() + name.lower()
+                if fold(region) in places:
+                    continue
+                for variant in language.rules.name_forms(region, "name"):
+                    key = tokenize(variant)
+                    if not gazetteer.exact.get(tuple(key)) and not gazetteer.folded.get(tuple(fold(k) for k in key)):
+                        gazetteer.add(key, Entry(country, "name", source=source))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from dyad.actors.country_forms import add_demonyms, add_region_adjectives
+from dyad.actors.country_forms import add_demonyms, add_region_adjectives, add_region_names
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
 from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_day, parse_periods
 from dyad.actors.transliterate import Transliterator
@@ -234,6 +234,7 @@ def build_gazetteer(
             words = tuple(lemma(word) for word in tokenize(row["lemma"]))
             role = RoleWord(row["role"], row.get("mode") or None, (row.get("scope") or "") == "domestic")
             gazetteer.add_role(words, role, replace)
+    add_region_names(gazetteer, language, tokenize, country_rows, countries_file)
     for words, role in list(gazetteer.roles.items()):  # the feminine of each one-word role the files do not list
         if len(words) == 1:
             for feminine in language.rules.feminine_forms(words[0]):

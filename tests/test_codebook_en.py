@@ -18,6 +18,7 @@ CASES = [
     ("04", "Macron paid a visit to Beijing.", ("FRA", "042", "CHN")),
     ("04", "Putin and Xi held a phone conversation on Monday.", ("RUS", "041", "CHN")),
     ("04", "Biden and Xi met on the sidelines of the summit.", ("USA", "044", "CHN")),
+    ("04", "The Saudi king hosted the Egyptian president in Riyadh.", ("SAU", "043", "EGY")),
     ("05", "Israel and Morocco struck a deal on Monday.", ("ISR", "057", "MAR")),
     ("05", "Spain granted recognition to Palestine.", ("ESP", "054", "PSE")),
     ("06", "India and France held joint military exercises.", ("IND", "062", "FRA")),
@@ -62,6 +63,7 @@ CASES = [
 
 # the everyday sense of a word that is an event in the lexicon only with its object or frame
 NEGATIVE = [
+    "The Kenyan minister received a letter from the president on Monday.",
     "Germany's striker scored twice against France.",
     "Poland's president held a press conference in Warsaw.",
     "Japan took control of the ball in the second half.",

@@ -320,3 +320,14 @@ def test_coordinated_adjectives_share_the_role(code) -> None:
     events = code("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.", "en")
     codes = {e.source.actor.code for e in events} | {e.target.actor.code for e in events if e.target}
     assert {"HUNGOV", "ROUGOV"} <= codes
+
+
+def test_a_gerund_of_reason_has_the_object_as_its_subject(code) -> None:
+    events = code("Mexico's president criticised the United States for deporting migrants.", "en")
+    assert ("MEX", "111", "USA") in triples(events)
+    assert all(e.source.actor.country == "USA" for e in events if e.cameo.startswith("174"))
+
+
+def test_a_gerund_of_time_keeps_the_subject(code) -> None:
+    events = code("Turkish troops shelled Kurdish positions after crossing the border into Syria.", "en")
+    assert all(e.source.actor.country == "TUR" for e in events)

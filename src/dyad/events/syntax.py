@@ -54,6 +54,7 @@ class TreeArguments:
         self._between = frozenset(arguments["between"])
         self._first_person = frozenset(arguments["first_person"])
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
+        self._object_control_marks = frozenset(arguments.get("object_control_marks", []))
         self._relatives = frozenset(clauses["relatives"])
         self.phrases = PhraseFinder(frozenset(arguments.get("genitive_case_words", [])))
         self._infinitive_markers = frozenset(clauses["infinitive_markers"]) | {"zu"}
@@ -241,6 +242,15 @@ class TreeArguments:
             )
         elif relation == "xcomp" or bare_complement or (relation == "advcl" and self._infinitive(reading, verb)):
             self._controlled(reading, verb, governor, answer, depth)
+        elif (
+            relation == "advcl"
+            and self._present_participle(reading, verb)
+            and (obj := self._reason_object(reading, verb, governor)) is not None
+        ):
+            # "criticised the United States for deporting migrants": the one blamed or thanked did it
+            self._subject(reading, governor, obj, answer)
+            answer.notes.append(f"source: {reading.view.tokens[obj].text}, the object the reason is given for")
+            answer.plain_subject = False
         elif relation == "advcl" and self._present_participle(reading, verb):
             # "Protesters stormed parliament, demanding ...", "after meeting Putin, Erdoğan said": the adjunct's
             # subject is the clause's it adjoins
@@ -263,6 +273,16 @@ class TreeArguments:
             answer.decided_source = bool(answer.sources)
             if answer.sources:
                 answer.notes.append(f"source: the noun the participle modifies ({tree.path(governor, verb)})")
+
+    def _reason_object(self, reading: Reading, gerund: int, governor: int) -> int | None:
+        """The object of the verb a gerund of reason adjoins ("thanked Kenya for hosting", "accused X of firing"):
+        `object_control_marks` introduce it, and the governing verb has a direct object."""
+        tree = reading.tree
+        marks = {reading.word(c) for c in tree.children(gerund, "mark", "case")}
+        if not marks & self._object_control_marks:
+            return None
+        objects = [c for c in tree.children(governor, "obj") if not tree.children(c, "case")]
+        return objects[0] if objects else None
 
     def _controlled(self, reading: Reading, verb: int, governor: int, answer: TreeAnswer, depth: int) -> None:
         """ "urged Kyiv to negotiate" (object control), "was asked to mediate", "agreed to talk" (subject)."""

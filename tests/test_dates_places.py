@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import triples
+
 PUBLISHED = date(2026, 3, 2)  # a Monday
 
 
@@ -67,3 +69,23 @@ def test_locatives_come_from_the_grammar(lang: str, words: str, position: int, e
     from dyad.places import Locatives
 
     assert Locatives.of(load_language(lang)).before(words.split(), position) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The Indian prime minister travelled by train to Lahore on Saturday.", "en"),
+        ("Der indische Premierminister reiste am Samstag mit dem Zug nach Lahore.", "de"),
+    ],
+)
+def test_a_visit_to_a_town_visits_its_country(code, sentence: str, lang: str) -> None:
+    assert ("IND", "042", "PAK") in triples(code(sentence, lang))
+
+
+def test_a_domestic_visit_names_no_foreign_target(code) -> None:
+    assert ("IND", "042", None) in triples(code("The Indian prime minister visited Mumbai on Monday.", "en"))
+
+
+def test_a_crowd_is_where_it_marches_not_where_its_cause_is(code) -> None:
+    events = code("Tens of thousands marched through central Madrid against the war in Iraq.", "en")
+    assert {e.source.actor.code for e in events} == {"ESPCVL"}

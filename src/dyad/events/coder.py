@@ -35,6 +35,8 @@ CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 # its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
 PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
 DOMESTIC_PLACE_ROOTS = frozenset({"14"})
+# a visit to a named place visits that place's country ("travelled to Lahore"), unless it is the visitor's own
+VISIT_CODES = ("042",)
 # investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in
 # Lebanon" (an agentless passive) names its source, the state where it happened; "was expelled from Poland", the
 # state left
@@ -242,7 +244,8 @@ class SentenceCoder:
             base_code = OFFICIAL_ONLY.get(base_code, base_code)
         trigger = _trigger_span(sentence, view, match)
         when = _event_date(match, times, parse, context.published)
-        if base_code[:2] in PLACE_TARGET_ROOTS and assignment.pairs and all(t is None for _, t in assignment.pairs):
+        place_targeted = base_code[:2] in PLACE_TARGET_ROOTS or base_code.startswith(VISIT_CODES)
+        if place_targeted and assignment.pairs and all(t is None for _, t in assignment.pairs):
             domestic = base_code[:2] in DOMESTIC_PLACE_ROOTS
             place = self.place_roles.place_target(view, clause.tokens, assignment.sources, domestic)
             if place is not None:
@@ -255,12 +258,12 @@ class SentenceCoder:
                 assignment.notes.append(f"target: the people where the measure applies ({place.text})")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
             expulsion = base_code.startswith(EXPULSION_CODES)
-            state = self.place_roles.state_of_place(view, clause.tokens, assignment.targets, expulsion)
+            state = self.place_roles.state_of_place(view, clause.tokens, assignment.targets, expulsion, match.first)
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets]
                 assignment.notes.append(f"source: the state where it happened ({state.text})")
         if not assignment.pairs and base_code[:2] in CONFLICT_ROOTS and any(assignment.targets):
-            state = self.place_roles.state_of_place(view, clause.tokens, [], expulsion=False)
+            state = self.place_roles.state_of_place(view, clause.tokens, [], False, match.first)
             if state is not None:
                 assignment.pairs = [(state, target) for target in assignment.targets if target is not None]
                 assignment.notes.append(f"source: unnamed attackers in {state.text}")

@@ -59,20 +59,26 @@ class PlaceRoles:
         return None
 
     def state_of_place(
-        self, view: SentenceView, clause_tokens: list[int], targets: list[Mention | None], expulsion: bool
+        self,
+        view: SentenceView,
+        clause_tokens: list[int],
+        targets: list[Mention | None],
+        expulsion: bool,
+        near: int | None = None,
     ) -> Mention | None:
         """ "in Lebanon", "in Genoa": the country named or the country of the place named after a locative word,
-        unless it is the target's own."""
+        unless it is the target's own; of several, the one nearest the trigger at `near` ("marched through London
+        against plans for war in Iraq": London)."""
         own = {t.actor.country for t in targets if t is not None}
         prepositions = self.locatives.words | self._origins if expulsion else self.locatives.words
-        for mention in self.locative_countries(view, clause_tokens, prepositions):
-            if mention.actor.country not in own:
-                return mention
+        found = [m for m in self.locative_countries(view, clause_tokens, prepositions) if m.actor.country not in own]
         for first, last, place, locative in self.places_in(view, clause_tokens):
             country = self.countries.get(place.country)
             if locative and country is not None and place.country not in own:
-                return _place_mention(view, first, last, country)
-        return None
+                found.append(_place_mention(view, first, last, country))
+        if not found:
+            return None
+        return found[0] if near is None else min(found, key=lambda m: abs(m.first - near))
 
     def crowd(
         self,
@@ -87,7 +93,7 @@ class PlaceRoles:
         target the argument rules found ("gegen Präsident al-Baschir"); else, against something (a word of the
         trigger's `frame` after it, or a preposition in its own words: "protested against the government"), that
         country."""
-        state = self.state_of_place(view, clause_tokens, [], expulsion=False)
+        state = self.state_of_place(view, clause_tokens, [], expulsion=False, near=trigger[0])
         if state is None:
             return None
         civilians = replace(state, actor=with_role(state.actor, CIVILIANS))

@@ -51,6 +51,7 @@ class TreeArguments:
         arguments = language.grammar["arguments"]
         clauses = language.grammar["clauses"]
         self._agent = frozenset(arguments["agent_prepositions"])
+        self._means = frozenset(arguments.get("means_nouns", []))
         self._between = frozenset(arguments["between"])
         self._first_person = frozenset(arguments["first_person"])
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
@@ -339,8 +340,8 @@ class TreeArguments:
         """A passive auxiliary of the language's (not "had" labelled as one); where the tagger gives no verb form,
         an infinitive ("verhandeln werden": a future) is its own lemma."""
         tree = reading.tree
-        if tree.dep(verb) == "acl" and tree.children(verb, "obl:agent"):  # "property seized by government forces"
-            return True
+        if tree.dep(verb) == "acl" and any(self._is_agent(tree, c) for c in tree.children(verb, "obl:agent")):
+            return True  # "property seized by government forces"
         if tree.relation(verb) == "amod" and any(self._is_agent(tree, c) for c in tree.children(verb, "obl")):
             return True  # an attributive participle with its agent: "die von Oman vermittelten Gespräche"
         auxiliaries = tree.children(verb, "aux:pass")
@@ -362,7 +363,9 @@ class TreeArguments:
 
     def _is_agent(self, tree: Tree, nominal: int) -> bool:
         """An agent phrase: "obl:agent", or a "von/by" case word; a contracted preposition the parser took for a
-        determiner counts too ("vom Auswärtigen Amt")."""
+        determiner counts too ("vom Auswärtigen Amt"). A means is none: "travelled by train", "spoke by phone"."""
+        if tree.tokens[nominal].text.lower() in self._means:
+            return False
         if tree.dep(nominal) == "obl:agent" or self._agent.intersection(tree.case_words(nominal)):
             return True
         first = min(tree.subtree(nominal))

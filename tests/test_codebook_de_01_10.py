@@ -141,6 +141,16 @@ CASES = [
         {("CHN", "108", "RUS"), ("CHN", "108", "UKR")},
     ),
     ("1056 Ende der Angriffe fordern", "Die USA forderten von Israel ein Ende der Angriffe.", {("USA", "1056", "ISR")}),
+    (
+        "062 gemeinsam ein Manöver abhalten",
+        "Japanische und indische Soldaten haben gemeinsam ein Manöver abgehalten.",
+        {("JPN", "062", "IND")},
+    ),
+    (
+        "071 Tranche freigeben",
+        "Der Internationale Währungsfonds gab eine Kredittranche für Ägypten frei.",
+        {("IMF", "071", "EGY")},
+    ),
 ]
 
 NO_EVENT = [
@@ -154,6 +164,7 @@ NO_EVENT = [
     "Einige Zuschauer verließen das Stadion früher.",
     "Der Verein sucht noch Helfer für das Sommerfest.",
     "Sie machte sich Sorgen um ihre Katze.",
+    "Der Stürmer schoss in der zweiten Halbzeit aufs Tor.",
 ]
 
 

@@ -111,6 +111,8 @@ CASES = [
     ),
     ("gewaltsam ... vorgehen", "Kenianische Polizisten gingen gewaltsam gegen Studenten vor.", ("KEN", "175", "KEN")),
     ("durchgreifen", "Die Polizei in Minsk griff gegen die Opposition durch.", ("BLR", "170", "BLR")),
+    ("Polizisten aufbieten", "Die belgische Regierung bot zum Gipfel 5.000 Polizisten auf.", ("BEL", "151", "BEL")),
+    ("schießen auf", "Ein Serbe schoss in Belgrad auf den kroatischen Botschafter.", ("SRB", "190", "HRV")),
 ]
 
 NO_EVENT = [

@@ -57,6 +57,7 @@ CASES = [
     ("18", "Hamas carried out a suicide attack in Israel.", ("PSE", "1831", "ISR")),
     ("19", "Russia launched an offensive against Ukraine.", ("RUS", "190", "UKR")),
     ("19", "Israel carried out airstrikes on Lebanon.", ("ISR", "195", "LBN")),
+    ("19", "A Serbian gunman shot at the Croatian ambassador in Belgrade.", ("SRB", "190", "HRV")),
     ("20", "Serbia committed atrocities against Bosnia.", ("SRB", "200", "BIH")),
     ("20", "Syria carried out a chemical attack on Turkey.", ("SYR", "2041", "TUR")),
 ]
@@ -64,6 +65,7 @@ CASES = [
 # the everyday sense of a word that is an event in the lexicon only with its object or frame
 NEGATIVE = [
     "The Kenyan minister received a letter from the president on Monday.",
+    "The striker shot at goal twice in the second half.",
     "Germany's striker scored twice against France.",
     "Poland's president held a press conference in Warsaw.",
     "Japan took control of the ball in the second half.",

@@ -101,3 +101,45 @@ def test_a_name_hung_from_a_verb_as_a_compound_is_its_subject(code) -> None:
 )
 def test_a_participle_adjoined_to_a_clause_has_its_subject(code, sentence: str, expected) -> None:
     assert expected in {(source, cameo) for source, cameo, _ in triples(code(sentence, "en"))}
+
+
+def _subject_list(first_words: list[tuple[str, int, str, str, dict]]) -> Tree:
+    """ "Portugal, Greece and Malta condemned Russia" with "Portugal" and "Greece" both read as subjects."""
+    return _tree(
+        [
+            *first_words,
+            ("condemned", 6, "root", "VERB", FINITE_PAST),
+            ("Russia", 6, "obj", "PROPN", {}),
+        ]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_list_of_subjects_read_as_two_is_one_coordination(lang: str) -> None:
+    tree = _subject_list(
+        [
+            ("Portugal", 6, "nsubj", "PROPN", {}),
+            (",", 2, "punct", "PUNCT", {}),
+            ("Greece", 6, "nsubj", "PROPN", {}),
+            ("and", 5, "cc", "CCONJ", {}),
+            ("the", 5, "det", "DET", {}),
+            ("Maltese", 2, "conj", "PROPN", {}),
+        ]
+    )
+    repaired = TreeRepair(load_language(lang)).repair(tree)
+    assert repaired.children(6, "nsubj") == [0]
+    assert repaired.conjuncts(0) == [0, 2, 5]
+
+
+def test_two_subjects_without_a_comma_list_stay_as_they_are() -> None:
+    tree = _subject_list(
+        [
+            ("Portugal", 6, "nsubj", "PROPN", {}),
+            ("today", 6, "obl:tmod", "NOUN", {}),
+            ("Greece", 6, "nsubj", "PROPN", {}),
+            ("and", 5, "cc", "CCONJ", {}),
+            ("the", 5, "det", "DET", {}),
+            ("Maltese", 2, "conj", "PROPN", {}),
+        ]
+    )
+    assert TreeRepair(load_language("en")).repair(tree) is tree

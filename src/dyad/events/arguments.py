@@ -156,6 +156,8 @@ class ArgumentFinder(ClauseRules):
         subject, _ = self.clause_subject(view, clause, match.first, speaker)
         if not subject or (answer.sources and subject[0] is answer.sources[0]):
             return True
+        if answer.sources and all(any(s is t for t in answer.sources) for s in subject):
+            return True  # the same subject, with a conjunct the clause rules missed ("Ireland, Spain and Norway")
         if not answer.sources and any(s is t for s in subject for t in answer.targets):
             return True  # "Die Polizei nahm Journalisten fest": an unnamed subject, and the object is no source
         if not answer.sources and tree is not None and self._outside_the_clause(tree, match, subject[0]):

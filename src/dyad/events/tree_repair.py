@@ -17,6 +17,11 @@ after s, x, z: "Putins Truppen", "Paris' Bürgermeister"); without one, the case
 is an oblique of the verb, and the noun is the verb's object, or its subject when the verb has none and the noun is
 nominative. Likewise a common noun the parser joins to a name as `flat:name` ("in Istanbul Journalisten" as one
 name). The language lists the endings (`genitive_endings` in [clauses]); without them nothing is repaired.
+
+A third, in every language, for a list of subjects read as two: "Ireland, Spain and Norway recognised" parsed with
+"Ireland" and "Spain" both subjects of the verb. A verb has one subject; where a second follows the first across a
+comma alone and is itself coordinated ("Spain and Norway"), it is the list's second conjunct, and its own conjuncts
+join the first.
 """
 
 from __future__ import annotations
@@ -36,10 +41,10 @@ class TreeRepair:
         self._genitive_endings = tuple(clauses.get("genitive_endings", []))
 
     def repair(self, tree: Tree) -> Tree:
-        if not self._subordinators and not self._genitive_endings:
-            return tree
         heads = [(t.head, t.dep) for t in tree.tokens]
         for token in tree.tokens:
+            if token.dep == "nsubj" and token.upos in NOMINALS:
+                _subject_list(tree, token.index, heads)
             if token.dep == "case" and token.text.lower() in self._subordinators:
                 self._subordinate_clause(tree, token.index, heads)
             elif self._genitive_endings and token.dep == "nmod:poss" and token.upos == "PROPN":
@@ -94,6 +99,25 @@ class TreeRepair:
         if name >= noun or verb is None or tree.tokens[verb].upos not in VERBS or tree.relation(name) != "obl":
             return
         heads[noun] = (verb, _object_or_subject(tree, verb, noun))
+
+
+def _subject_list(tree: Tree, second: int, heads: list[tuple[int, str]]) -> None:
+    """ "Ireland, Spain and Norway recognised": `second` (Spain), a subject after another across a comma alone, with a
+    coordinated conjunct of its own, is the first subject's conjunct."""
+    verb = tree.tokens[second].head
+    earlier = [s for s in tree.children(verb, "nsubj") if s < second]
+    if not earlier or not (conjuncts := tree.children(second, "conj")):
+        return
+    first = earlier[-1]
+    between = range(max(tree.subtree(first)) + 1, second)
+    commas = [i for i in between if tree.tokens[i].text == ","]
+    own = set(tree.subtree(second))
+    if len(commas) != 1 or any(i not in own for i in between if i > commas[0]) or commas[0] != between[0]:
+        return  # only the comma, then the second subject's own words ("Irland, die Niederlande und Spanien")
+    heads[second] = (first, "conj")
+    heads[commas[0]] = (second, "punct")
+    for conjunct in conjuncts:
+        heads[conjunct] = (first, "conj")
 
 
 def _object_or_subject(tree: Tree, verb: int, noun: int) -> str:

@@ -143,3 +143,14 @@ def test_two_subjects_without_a_comma_list_stay_as_they_are() -> None:
         ]
     )
     assert TreeRepair(load_language("en")).repair(tree) is tree
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers from Greece searched for survivors of the earthquake that struck Turkey, killing thousands.",
+        "Troops from Kenya arrived after the flood that hit Somalia, killing hundreds.",
+    ],
+)
+def test_a_participle_after_a_relative_clause_on_a_thing_has_no_actor(code, sentence: str) -> None:
+    assert not [e for e in code(sentence, "en") if e.cameo.startswith("19")]

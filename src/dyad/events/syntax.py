@@ -173,6 +173,12 @@ class TreeArguments:
         found = "" if answer.sources else ", names no actor"
         answer.notes.append(f"source: subject ({tree.path(subject, verb)}{found})")
 
+    @staticmethod
+    def _noun_antecedent(reading: Reading, verb: int) -> bool:
+        """A relative clause on a common noun: its antecedent is its subject or object, a nominal of its own."""
+        tree, head = reading.tree, reading.tree.head(verb)
+        return tree.dep(verb).endswith(":relcl") and head is not None and tree.tokens[head].upos == "NOUN"
+
     def _has_nominal_subject(self, reading: Reading, verb: int) -> bool:
         tree = reading.tree
         return any(
@@ -259,7 +265,9 @@ class TreeArguments:
             answer.notes.append(
                 f"source: the subject of {reading.view.tokens[governor].text}, which the participle adjoins"
             )
-            answer.decided_source = bool(answer.sources)
+            # a subject that names no actor ("the earthquake that struck Nepal, killing ...") decides it as unknown
+            answer.decided_source = bool(answer.sources) or self._has_nominal_subject(reading, governor)
+            answer.decided_source = answer.decided_source or self._noun_antecedent(reading, governor)
             answer.plain_subject = False
         elif relation == "conj" and not tree.children(verb, "nsubj"):
             self._source(reading, governor, answer, depth + 1)

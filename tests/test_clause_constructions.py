@@ -197,6 +197,29 @@ def test_what_a_verb_of_denial_governs_is_denied(code, lang: str, sentence: str,
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence", "denied"),
+    [
+        (
+            "en",
+            "Hanoi rejected reports that Vietnam had deported a Chinese dissident to Beijing.",
+            ("VNM", "174", "CHN"),
+        ),
+        ("de", "Ankara wies Berichte zurück, wonach Erdoğan mit Assad telefoniert habe.", ("TUR", "041", "SYR")),
+        (
+            "de",
+            "Kiew wies Berichte zurück, dass ukrainische Truppen Dörfer in Russland bombardiert hätten.",
+            ("UKR", "195", "RUS"),
+        ),
+    ],
+)
+def test_rejecting_a_report_denies_what_it_reports(code, lang: str, sentence: str, denied) -> None:
+    events = code(sentence, lang)
+    assert denied in triples(events)
+    assert denied not in triples(events, certain_only=True)
+    assert not [e for e in events if e.cameo.startswith("12")]  # the rejection is no event of its own
+
+
+@pytest.mark.parametrize(
     ("lang", "sentence", "expected"),
     [
         ("en", "Three Israeli soldiers were killed in a Hezbollah attack.", {("LBN", "190", "ISR")}),

@@ -154,3 +154,23 @@ def test_two_subjects_without_a_comma_list_stay_as_they_are() -> None:
 )
 def test_a_participle_after_a_relative_clause_on_a_thing_has_no_actor(code, sentence: str) -> None:
     assert not [e for e in code(sentence, "en") if e.cameo.startswith("19")]
+
+
+def test_a_finite_verb_read_as_an_adjective_heads_its_clause() -> None:
+    """ "Hanoi rejected reports that ..." with "rejected" an `amod` of "reports" and "Hanoi" its subject."""
+    tree = _tree(
+        [
+            ("Hanoi", 1, "nsubj", "PROPN", {}),
+            ("rejected", 2, "amod", "VERB", FINITE_PAST),
+            ("reports", 2, "root", "NOUN", {}),
+            ("that", 5, "mark", "SCONJ", {}),
+            ("Vietnam", 5, "nsubj", "PROPN", {}),
+            ("expelled", 2, "acl", "VERB", FINITE_PAST),
+            ("diplomats", 5, "obj", "NOUN", {}),
+            (".", 2, "punct", "PUNCT", {}),
+        ]
+    )
+    repaired = TreeRepair(load_language("en")).repair(tree)
+    assert (repaired.head(1), repaired.dep(1)) == (None, "root")
+    assert (repaired.head(2), repaired.dep(2)) == (1, "obj")
+    assert repaired.head(5) == 2  # the report's clause stays with the report

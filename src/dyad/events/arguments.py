@@ -47,6 +47,7 @@ class Assignment:
     supposition_elsewhere: bool = False  # and every modal or conditional word
     announced: bool = False  # from the tree: a verb of intention governs the trigger
     denied: bool = False  # and a verb of denial: "denied attacking the hospital"
+    denied_by: int | None = None  # the verb rejecting a report of it ("rejected reports that ..."): no event itself
     mutual: bool = False  # a reciprocal word ("each other"): coordinated sources act on one another
     supposed: bool = False  # from the tree: an event noun is the subject of a modal ("a raid would be ...")
 
@@ -192,6 +193,8 @@ class ArgumentFinder(ClauseRules):
             result.supposition_elsewhere = self.tree_modality.supposition_elsewhere(reading, match.tokens)
             result.announced = self.tree_modality.announced(reading, match.tokens)
             result.denied = self.tree_modality.denied(reading, match.tokens)
+            result.denied_by = self.tree_modality.report_denier(reading, match.tokens)
+            result.denied = result.denied or result.denied_by is not None
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

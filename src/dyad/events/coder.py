@@ -147,6 +147,10 @@ class SentenceCoder:
                 by_match.append(
                     self._events(sentence, view, assignment, speaker, times, context, governors - {PROTEST_ROOT})
                 )
+            deniers = {a.denied_by for a in assignments if a is not None and a.denied_by is not None}
+            for number, match in enumerate(matches):  # "rejected reports that ...": the report's event, negated
+                if deniers.intersection(match.tokens) and assignments[number] is not None:
+                    by_match[number] = []
             targets_from_governed(by_match, governed)
             ask_for_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)
             threaten_with_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)

@@ -20,6 +20,9 @@ class TreeModality:
         self._hypothetical = frozenset(modality["hypothetical"])
         self._intent_verbs = frozenset(modality.get("intent_verbs", []))
         self._denial_verbs = frozenset(modality.get("denial_verbs", []))
+        self._report_nouns = frozenset(modality.get("report_nouns", []))
+        self._report_denials = frozenset(modality.get("report_denial_verbs", []))
+        self._report_marks = frozenset(modality.get("report_complementizers", []))
 
     def negation_elsewhere(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
         """Every negation of the sentence belongs to another verb ("did not strike Iran but attacked Lebanon": the
@@ -50,6 +53,29 @@ class TreeModality:
         """Whether the trigger is what a verb of denial governs ("denied attacking the hospital", "bestritt, Waffen
         geliefert zu haben"): `denial_verbs` in grammar.toml."""
         return bool(self._denial_verbs & self._governing_lemmas(reading, tokens, adverbial=True))
+
+    def report_denier(self, reading: Reading, tokens: tuple[int, ...]) -> int | None:
+        """The verb that rejects a report of the trigger ("rejected reports that Thailand had deported ...", "wies
+        Berichte zurück, wonach Putin telefoniert habe"): the trigger's clause hangs from a report noun that is the
+        verb's object, or from the verb itself, introduced by a complementizer, with a report noun as its object."""
+        tree = reading.tree
+        verb = tree.top(tokens)
+        while tree.relation(verb) == "conj" and (head := tree.head(verb)) is not None:
+            verb = head
+        governor = tree.head(verb)
+        if governor is None or tree.relation(verb) not in {"acl", "ccomp", "advcl"}:
+            return None
+        if self._report_nouns & set(reading.view.tokens[governor].lemmas):
+            denier = tree.head(governor)
+            if denier is not None and self._rejects(reading, denier) and tree.relation(governor) in {"obj", "nsubj"}:
+                return denier
+            return None
+        marked = any(reading.word(m) in self._report_marks for m in tree.children(verb, "mark", "advmod"))
+        reported = any(self._report_nouns & set(reading.view.tokens[o].lemmas) for o in tree.children(governor, "obj"))
+        return governor if marked and reported and self._rejects(reading, governor) else None
+
+    def _rejects(self, reading: Reading, verb: int) -> bool:
+        return bool(self._report_denials & verb_lemmas(reading, verb))
 
     @staticmethod
     def _governing_lemmas(reading: Reading, tokens: tuple[int, ...], adverbial: bool) -> frozenset[str]:

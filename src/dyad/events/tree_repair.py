@@ -22,6 +22,10 @@ A third, in every language, for a list of subjects read as two: "Ireland, Spain 
 "Ireland" and "Spain" both subjects of the verb. A verb has one subject; where a second follows the first across a
 comma alone and is itself coordinated ("Spain and Norway"), it is the list's second conjunct, and its own conjuncts
 join the first.
+
+A fourth, in every language, for a finite verb read as an adjective of the noun after it: "Hanoi rejected reports
+that ..." parsed as "rejected reports" (a participle modifying "reports"), with "Hanoi" the verb's subject. UD's
+`amod` is never finite; a finite verb with a subject of its own heads the clause, and the noun is its object.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class TreeRepair:
         for token in tree.tokens:
             if token.dep == "nsubj" and token.upos in NOMINALS:
                 _subject_list(tree, token.index, heads)
+            if token.dep == "amod" and token.upos == "VERB" and tree.morph(token.index, "VerbForm") == "Fin":
+                _finite_modifier(tree, token.index, heads)
             if token.dep == "case" and token.text.lower() in self._subordinators:
                 self._subordinate_clause(tree, token.index, heads)
             elif self._genitive_endings and token.dep == "nmod:poss" and token.upos == "PROPN":
@@ -118,6 +124,22 @@ def _subject_list(tree: Tree, second: int, heads: list[tuple[int, str]]) -> None
     heads[commas[0]] = (second, "punct")
     for conjunct in conjuncts:
         heads[conjunct] = (first, "conj")
+
+
+def _finite_modifier(tree: Tree, verb: int, heads: list[tuple[int, str]]) -> None:
+    """ "Hanoi rejected reports that ...": a finite `verb` with a subject, hung as `amod` from the noun right after
+    it, heads the clause; the noun is its object."""
+    noun = tree.tokens[verb].head
+    if noun <= verb or tree.tokens[noun].upos not in NOMINALS or not tree.children(verb, "nsubj"):
+        return
+    if any(tree.head(i) != noun for i in range(verb + 1, noun)):
+        return  # only the noun's own words between ("rejected the reports")
+    noun_head, noun_dep = heads[noun]
+    heads[verb] = (verb, noun_dep) if noun_head == noun else (noun_head, noun_dep)
+    heads[noun] = (verb, "obj")
+    for token in tree.tokens:  # the noun's subject-side words and punctuation of the clause go to the verb
+        if token.head == noun and token.index != verb and token.dep in {"punct", "nsubj"}:
+            heads[token.index] = (verb, token.dep)
 
 
 def _object_or_subject(tree: Tree, verb: int, noun: int) -> str:

@@ -165,6 +165,7 @@ NO_EVENT = [
     "Der Verein sucht noch Helfer für das Sommerfest.",
     "Sie machte sich Sorgen um ihre Katze.",
     "Der Stürmer schoss in der zweiten Halbzeit aufs Tor.",
+    "Der Trainer stand nach dem Spiel für Fragen zur Verfügung.",
 ]
 
 

@@ -21,6 +21,7 @@ CASES = [
     ("04", "The Saudi king hosted the Egyptian president in Riyadh.", ("SAU", "043", "EGY")),
     ("05", "Israel and Morocco struck a deal on Monday.", ("ISR", "057", "MAR")),
     ("05", "Spain granted recognition to Palestine.", ("ESP", "054", "PSE")),
+    ("05", "Peru and Ecuador settled their border dispute in 1998.", ("PER", "050", "ECU")),
     ("06", "India and France held joint military exercises.", ("IND", "062", "FRA")),
     ("06", "Spain extradited a Russian hacker to the United States.", ("ESP", "063", "USA")),
     ("07", "Germany sent ammunition to Ukraine.", ("DEU", "072", "UKR")),

@@ -108,3 +108,19 @@ def test_gunmen_of_no_state_belong_to_the_country_where_they_strike(code, senten
     events = code(sentence, lang)
     assert ("NGA", "181", "NGA") in triples(events)
     assert all(e.source.actor.code == "NGAINS" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("word", "infinitive"),
+    [
+        ("beizulegen", "beilegen"),
+        ("beigelegt", "beilegen"),
+        ("freigelassen", "freilassen"),
+        ("anzugreifen", "angreifen"),
+    ],
+)
+def test_a_german_separable_verb_in_one_word_is_its_infinitive(word: str, infinitive: str) -> None:
+    from dyad.lang import load_language
+
+    german = load_language("de")
+    assert infinitive in german.rules.particle_verb_forms(word, german.optional_words("verbs", "separable_particles"))

@@ -160,6 +160,7 @@ class TriggerLexicon:
     def _variants(self, word: str) -> set[str]:
         """The language's variants of a word and their lemmas ("angegriffenen" -> "angegriffen" -> "angreifen")."""
         found = set(self.language.rules.lemma_variants(word))
+        found |= set(self.language.rules.particle_verb_forms(word, self._particles))
         return found | {self._lemma(variant) for variant in found}
 
     def _hyphen_head(self, token: Token) -> str:

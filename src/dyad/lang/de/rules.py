@@ -102,6 +102,21 @@ class GermanRules:
         cut = word.find("zu", 1)
         return cut > 0 and word[:cut] + word[cut + 2 :] in lemmas
 
+    def particle_verb_forms(self, word: str, particles: frozenset[str]) -> list[str]:
+        """A separable verb's zu-infinitive or past participle, as one word: "beizulegen" -> "beilegen",
+        "beigelegt" -> "beilegen" (weak), "freigelassen" -> "frei" + "gelassen" read as "freilassen" (strong: "-en")."""
+        for particle in particles:
+            rest = word[len(particle) :]
+            if not word.startswith(particle) or len(rest) < 5:
+                continue
+            if rest.startswith("zu") and rest.endswith("n"):
+                return [particle + rest[2:]]
+            if rest.startswith("ge") and rest.endswith("t"):
+                return [particle + infinitive for infinitive in self._weak_infinitives(rest[2:-1])]
+            if rest.startswith("ge") and rest.endswith("en"):
+                return [particle + rest[2:]]
+        return []
+
     def lemma_variants(self, word: str) -> list[str]:
         """Verb forms the lemma dictionary misses: "bombardiert", "kritisierten" -> "...ieren"; a weak participle
         ("gedankt" -> "danken", "verschleppt" -> "verschleppen"); an inflected past

@@ -32,6 +32,9 @@ class EnglishRules:
     def lemma_variants(self, word: str) -> list[str]:
         return []
 
+    def particle_verb_forms(self, word: str, particles: frozenset[str]) -> list[str]:
+        return []  # English particles are words of their own ("called off")
+
     def feminine_forms(self, lemma: str) -> list[str]:
         return []  # the role files list "spokeswoman" beside "spokesman"
 

@@ -293,3 +293,21 @@ def test_a_verb_first_condition_keeps_the_threat_certain(code) -> None:
     threats = [e for e in code(sentence, "de") if e.cameo.startswith("13")]
     assert threats
     assert not any(e.hypothetical for e in threats)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "intended"),
+    [
+        (
+            "de",
+            "Der serbische Präsident ist zu einem Treffen mit dem Regierungschef des Kosovo bereit.",
+            ("SRB", "036", "XKX"),
+        ),
+        ("de", "Kuba sei zur Zusammenarbeit mit der Weltgesundheitsorganisation bereit.", ("CUB", "031", "WHO")),
+        ("en", "The Venezuelan government is ready for talks with the opposition.", ("VEN", "036", "VEN")),
+    ],
+)
+def test_an_event_noun_after_a_word_of_readiness_is_the_subjects_intent(
+    code, lang: str, sentence: str, intended
+) -> None:
+    assert intended in triples(code(sentence, lang))

@@ -94,6 +94,7 @@ class ArgumentFinder(ClauseRules):
             result.agentless = True
             return self._by_author_of_setting(view, clause, match, all_matches, result)
         if entry.noun:
+            result.announced = result.announced or self.ready_for(view, match)
             result.nested = self._object_of_other_trigger(view, match, all_matches)
             result.light_verb = not result.nested and self._after_light_verb(view, match, clause)
         if not result.sources and entry.noun and not tree_source:

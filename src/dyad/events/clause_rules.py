@@ -47,6 +47,7 @@ class ClauseRules:
         self._light_verbs = frozenset(arguments.get("light_verbs", []))
         self._comparisons = frozenset(tuple(c.split()) for c in arguments.get("comparisons", []) if len(c.split()) == 2)
         self._participation = participation_frames(arguments.get("participation_verbs", []))
+        self._readiness = participation_frames(arguments.get("readiness_frames", []))
         self._agentless = frozenset(arguments.get("agentless_passive_auxiliaries", []))
         self._partitives = frozenset(arguments.get("partitives", []))
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
@@ -297,7 +298,8 @@ class ClauseRules:
             if token.lower in self._possessives:
                 return False
             if token.lower in self._prepositions:
-                return not self._participates(view, token.lower, view.parse.clause(match.first))
+                clause = view.parse.clause(match.first)
+                return not (self._participates(view, token.lower, clause) or self.ready_for(view, match))
             if index in view.on_token and article:
                 return False  # "in Ecuador die Verlegung": the article opened the noun's phrase after the actor
             if (
@@ -312,12 +314,23 @@ class ClauseRules:
             return False
         return False
 
-    def _participates(self, view: SentenceView, preposition: str, clause: Clause) -> bool:
+    def ready_for(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """An event noun in the phrase of a word of readiness ("ist zu einem Treffen bereit", "is ready for talks"):
+        the subject's own event, intended."""
+        index = match.first - 1
+        while index >= 0 and view.tokens[index].lower not in self._prepositions:
+            index -= 1
+        if index < 0:
+            return False
+        frames = self._readiness
+        return self._participates(view, view.tokens[index].lower, view.parse.clause(match.first), frames)
+
+    def _participates(self, view: SentenceView, preposition: str, clause: Clause, frames: dict | None = None) -> bool:
         """A verb of participation in the clause whose frame is this preposition ("teilnehmen an", "take part in";
         a separated particle joined: "nahm an den Gesprächen teil")."""
         words = [view.tokens[i] for i in clause.tokens]
         lowers = {w.lower for w in words}
-        for verb in self._participation.get(preposition, ()):
+        for verb in (self._participation if frames is None else frames).get(preposition, ()):
             if len(verb) == 1 and any(
                 verb[0].endswith(lemma) and verb[0][: -len(lemma)] in lowers for w in words for lemma in w.lemmas
             ):

@@ -48,6 +48,9 @@ EXPULSION_CODES = ("161", "1662", "174")
 DOMESTIC_MEASURE_CODES = ("081", "172")
 NAME_KINDS = frozenset({"name", "capital", "person", "org", "group", "region"})
 MODE_CODES = {"aerial": "195", "drone": "1952"}
+# the intent to do what a cooperative root names, where a trigger's row gives none (the CAMEO codebook's 03 codes:
+# 036 to meet or negotiate, 032 to cooperate diplomatically, 031 materially, 033 to give aid, 035 to yield)
+INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # only a state complains officially (114); when citizens, parties or unions "protest", they demonstrate (141)
 OFFICIAL_ONLY = {"114": "141"}
 NON_STATE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "REB", "INS"})
@@ -243,7 +246,8 @@ class SentenceCoder:
         elif governed_by and not (governed_by == {"03"} and modality.intent and match.entry.intent):
             # "offered to mediate" is itself the intent event (036); "rejected an offer to host talks" is not
             modality = Modality(modality.negated, True, False)
-        base_code = match.entry.intent if modality.intent and match.entry.intent else match.entry.cameo
+        intent = match.entry.intent or INTENT_OF_ROOT.get(match.entry.cameo[:2])
+        base_code = intent if modality.intent and intent else match.entry.cameo
         if assignment.sources and all(s.actor.role in NON_STATE_ROLES for s in assignment.sources):
             base_code = OFFICIAL_ONLY.get(base_code, base_code)
         trigger = _trigger_span(sentence, view, match)

@@ -13,7 +13,9 @@ from dyad.lang import Language
 class NounFrames:
     def __init__(self, language: Language):
         arguments = language.grammar["arguments"]
-        self._participation = participation_frames(arguments.get("participation_verbs", []))
+        self._participation = participation_frames(
+            [*arguments.get("participation_verbs", []), *arguments.get("readiness_frames", [])]
+        )
         self._authoring = frozenset(arguments.get("authoring_prepositions", []))
 
     def participation_verb(self, reading: Reading, noun: int) -> int | None:

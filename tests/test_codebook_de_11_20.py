@@ -94,7 +94,7 @@ CASES = [
     ("Drohne ... angreifen", "Russland griff Kiew mit Drohnen an.", ("RUS", "1952", "UKR")),
     ("Marschflugkörper ... abfeuern", "Russland feuerte Marschflugkörper auf Kiew ab.", ("RUS", "1951", "UKR")),
     ("abriegeln", "Israel riegelte den Gazastreifen ab.", ("ISR", "191", "PSE")),
-    ("Stadt ... erobern", "Aserbaidschan eroberte die Stadt Schuscha.", ("AZE", "192", None)),
+    ("Stadt ... erobern", "Aserbaidschan eroberte die Stadt Schuscha.", ("AZE", "192", "AZE")),  # a town of its own
     # 20 unconventional mass violence
     ("Atombombe ... abwerfen", "Die USA warfen eine Atombombe auf Japan ab.", ("USA", "2042", "JPN")),
     ("Massaker ... verüben", "Serbische Truppen verübten ein Massaker an Bosniaken.", ("SRB", "202", None)),

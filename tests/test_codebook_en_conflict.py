@@ -46,7 +46,7 @@ CASES = [
     ("added to the entity list", "Canada added Chinese firms to its entity list.", {("CAN", "163", "CHN")}),
     # 17 Coerce
     ("put behind bars", "Belarus put opposition leaders behind bars.", {("BLR", "173", "BLR")}),
-    ("broke up a protest", "Turkish police broke up a protest in Istanbul.", {("TUR", "175", None)}),
+    ("broke up a protest", "Turkish police broke up a protest in Istanbul.", {("TUR", "175", "TUR")}),
     ("banned social media", "Russia banned Facebook and Instagram.", {("RUS", "1721", None)}),
     (
         "a hyphenated word is three tokens",

@@ -89,3 +89,19 @@ def test_a_domestic_visit_names_no_foreign_target(code) -> None:
 def test_a_crowd_is_where_it_marches_not_where_its_cause_is(code) -> None:
     events = code("Tens of thousands marched through central Madrid against the war in Iraq.", "en")
     assert {e.source.actor.code for e in events} == {"ESPCVL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Sudanese government forces bombed villages near El Fasher on Sunday.", "en"),
+        ("Sudanesische Regierungstruppen bombardierten am Sonntag Dörfer bei El Fasher.", "de"),
+    ],
+)
+def test_force_used_in_a_town_of_ones_own_country_hits_its_people(code, sentence: str, lang: str) -> None:
+    assert ("SDN", "195", "SDN") in {(s, c[:3], t) for s, c, t in triples(code(sentence, lang))}
+
+
+def test_the_attackers_adjective_is_no_place_of_the_attack(code) -> None:
+    events = code("Four civilians were killed in a Russian drone strike on Kharkiv.", "en")
+    assert all(e.target is not None and e.target.actor.country == "UKR" for e in events)

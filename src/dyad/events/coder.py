@@ -32,9 +32,10 @@ GENERIC_FORCE = "190"
 CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 # events whose unnamed target is the country of the place where they happen: an attack on or a sanction in a named
 # place ("shelled Homs", "suspended aid deliveries in Basra"); a protest addresses the authorities where it is held,
-# its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN)
+# its own country's too ("Kenyan students protested in Mombasa": KEN -> KEN), and force used in a place of one's own
+# country hits that country's people ("Syrian forces dropped chlorine on Douma": SYR -> SYR, as event data code it)
 PLACE_TARGET_ROOTS = CONFLICT_ROOTS | {"14", "16"}
-DOMESTIC_PLACE_ROOTS = frozenset({"14"})
+DOMESTIC_PLACE_ROOTS = frozenset({"14"}) | CONFLICT_ROOTS
 # a visit to a named place visits that place's country ("travelled to Lahore"), unless it is the visitor's own
 VISIT_CODES = ("042",)
 # investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in

@@ -50,7 +50,7 @@ class PlaceRoles:
         attacker's own country names no target unless `domestic`."""
         source_countries = set() if domestic else {m.actor.country for m in sources}
         for mention in self.locative_countries(view, clause_tokens):  # "fighting in Western Cambodia"
-            if mention.actor.country not in source_countries:
+            if mention.actor.country not in source_countries and all(mention is not s for s in sources):
                 return mention
         for first, last, place, _locative in self.places_in(view, clause_tokens):
             country = self.countries.get(place.country)

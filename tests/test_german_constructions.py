@@ -235,3 +235,19 @@ def test_domestic_measure_targets_the_country(code) -> None:
 )
 def test_separable_particle_verbs_and_compound_heads(code, sentence: str, expected: tuple) -> None:
     assert expected in triples(code(sentence))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Die Anwälte der inhaftierten Journalistin Elena Kostjuk besuchten sie in Minsk."),
+        ("en", "The lawyers of the jailed Belarusian journalist visited her in Minsk."),
+    ],
+)
+def test_a_participle_describing_its_noun_reports_no_event(code, lang: str, sentence: str) -> None:
+    assert not [e for e in code(sentence, lang) if e.cameo.startswith("17")]
+
+
+def test_a_participle_with_its_agent_reports_the_event(code) -> None:
+    events = code("Die von Russland besetzten Gebiete der Ukraine wurden im Herbst befreit.", "de")
+    assert any(e.source.actor.country == "RUS" and e.cameo.startswith("19") for e in events)

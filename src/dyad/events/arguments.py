@@ -50,6 +50,7 @@ class Assignment:
     denied_by: int | None = None  # the verb rejecting a report of it ("rejected reports that ..."): no event itself
     mutual: bool = False  # a reciprocal word ("each other"): coordinated sources act on one another
     supposed: bool = False  # from the tree: an event noun is the subject of a modal ("a raid would be ...")
+    attributive: bool = False  # from the tree: a participle describing its noun ("the jailed activist"): no event
 
 
 class ArgumentFinder(ClauseRules):
@@ -196,6 +197,7 @@ class ArgumentFinder(ClauseRules):
             result.denied = self.tree_modality.denied(reading, match.tokens)
             result.denied_by = self.tree_modality.report_denier(reading, match.tokens)
             result.denied = result.denied or result.denied_by is not None
+            result.attributive = self.tree_rules.attributive(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
         if answer.decided_target:

@@ -228,6 +228,8 @@ class SentenceCoder:
         governed_by: set[str] | None = None,
     ) -> list[Event]:
         match, clause, parse = assignment.match, assignment.clause, view.parse
+        if assignment.attributive:
+            return []
         governing = (
             parse.clauses[clause.parent] if clause.kind in {"sub", "inf"} and clause.parent is not None else None
         )

@@ -88,6 +88,8 @@ def _events_line(events: list[Event]) -> str:
 def _reason(assignment: Assignment | None) -> str:
     if assignment is None:
         return "no assignment"
+    if assignment.attributive:
+        return 'a participle describing its noun ("the jailed activist") reports no event'
     if not assignment.sources:
         return "no source actor (the subject names no actor, or there is none)"
     if not assignment.pairs:

@@ -77,6 +77,23 @@ class TreeArguments:
         self._targets(reading, tokens, preps, between, answer, nominal=not objects)
         return answer
 
+    def attributive(self, reading: Reading, tokens: tuple[int, ...]) -> bool:
+        """A participle before the noun it describes, with no agent ("die inhaftierte Anwältin", "the jailed
+        activist"): it describes a state, the sentence reports no event by it. With an agent it does ("die von
+        Russland besetzten Gebiete")."""
+        tree = reading.tree
+        word = tree.top(tokens)
+        noun = tree.head(word)
+        if len(tokens) > 1 or tree.relation(word) != "amod" or noun is None or noun < word:
+            return False
+        if tree.tokens[noun].upos not in {"NOUN", "PROPN"} or self._passive(reading, word):
+            return False
+        # the noun's determiner before the participle shows the phrase ("the jailed activist"); a parser's `amod`
+        # alone is often a misread verb ("Hanoi rejected reports that ...")
+        if not any(d < word for d in tree.children(noun, "det")):
+            return False
+        return tree.morph(word, "VerbForm") == "Part" or tree.tokens[word].upos == "ADJ"
+
     def _verb_of(self, reading: Reading, tokens: tuple[int, ...]) -> int:
         """The trigger's head word; of "die von Russland besetzten Gebiete" the participle with its agent."""
         participles = [t for t in tokens if reading.tree.relation(t) == "amod" and self._passive(reading, t)]

@@ -125,3 +125,27 @@ def test_people_file_is_valid(path: Path) -> None:
             elif owners.setdefault(key, name) != name:
                 errors.append(f"form {form!r} shared by {owners[key]} and {name}")
     assert not errors, f"{path.name}:\n" + "\n".join(errors[:50])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Die Studentin Maria Lawrow kritisierte die Regierung."),
+        ("en", "A student named Maria Lavrov criticised the government."),
+    ],
+)
+def test_a_surname_after_another_given_name_is_another_person(code, lang: str, sentence: str) -> None:
+    assert all(e.source.actor.code != "RUSGOV" for e in code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Sergei Lawrow kritisierte die Nato."),  # another spelling of his given name
+        ("de", "Auch Lawrow kritisierte die Nato."),  # the first word of a sentence
+        ("de", "Moskau und Außenminister Lawrow kritisierten die Nato."),
+        ("en", "Mr Lavrov criticised Nato."),
+    ],
+)
+def test_a_surname_after_a_spelling_of_the_given_name_or_a_title_is_the_person(code, lang: str, sentence: str) -> None:
+    assert any(e.source.actor.code == "RUSGOV" for e in code(sentence, lang))

@@ -78,6 +78,8 @@ class Gazetteer:
     adder: Callable[[Gazetteer, Row], None] | None = None
     folds: dict[str, str] = field(default_factory=dict)  # memo of fold() for words with diacritics
     asked: set[tuple[str, str | None]] = field(default_factory=set)  # token pairs the large files were asked for
+    # function words and titles: a capitalised one before a surname is no other given name ("Laut Putin", "Mr Putin")
+    not_given_names: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         if text.isascii():
@@ -205,7 +207,7 @@ def _precedence(entry: Entry) -> int:
 def build_gazetteer(
     language: Language, tokenize: Tokenize, lemma: Callable[[str], str], user_files: Iterable[Path] = ()
 ) -> Gazetteer:
-    gazetteer = Gazetteer(language.code)
+    gazetteer = Gazetteer(language.code, not_given_names=_function_words(language))
     neutral = {row["iso3"]: row for row in read_tsv(data_path("data", "countries.tsv"))}
     countries_file = f"lang/{language.code}/countries.tsv"
     country_rows = list(read_tsv(language.data("countries.tsv")))
@@ -240,6 +242,14 @@ def build_gazetteer(
             for feminine in language.rules.feminine_forms(words[0]):
                 gazetteer.add_role((feminine,), role, replace=False)
     return gazetteer
+
+
+def _function_words(language: Language) -> frozenset[str]:
+    """The language's closed-class words of grammar.toml and its `person_titles`, lower-case."""
+    arguments, clauses = language.grammar["arguments"], language.grammar["clauses"]
+    lists = [arguments.get(key, []) for key in ("prepositions", "articles", "possessives", "person_titles")]
+    lists += [clauses.get(key, []) for key in ("subordinators", "complementizers", "coordinators", "relatives")]
+    return frozenset(word.lower() for words in lists for word in words)
 
 
 def _core_people(sources: list[tuple[str, list[dict[str, str]]]], known: dict[str, dict]) -> CorePeople:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from dyad.actors.gazetteer import Entry, Gazetteer, RoleWord
 from dyad.lang import Language
 from dyad.model import Actor, Mention, Token
+
+# how alike two spellings of one given name are at least (difflib ratio: "Wladimir"/"Vladimir" 0.88)
+GIVEN_NAME_LIKENESS = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,13 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language, day
         length, entry = _longest_match(tokens, i, gazetteer, day)
         if entry is not None and _overrun(tokens, i, length, gazetteer, day):
             entry = None  # "the West Bank": "West Bank" reaches further than "the West", and is the name
+        if (
+            entry is not None
+            and length == 1
+            and entry.kind == "person"
+            and _other_given_name(tokens, i, entry, gazetteer)
+        ):
+            entry = None  # "Elena Kostjuk" is not Alexander Kostyuk: another person of the same surname
         if entry is not None:
             mentions.append(_mention(tokens, i, i + length - 1, entry, day))
             i += length
@@ -84,6 +95,27 @@ def _overrun(tokens: list[Token], i: int, length: int, gazetteer: Gazetteer, day
         if inner_entry is not None and inner + inner_length > i + length:
             return True
     return False
+
+
+def _other_given_name(tokens: list[Token], i: int, entry: Entry, gazetteer: Gazetteer) -> bool:
+    """Whether the word before a surname is a given name other than the person's own: capitalised, no function
+    word or title, no role and no name of the gazetteer, and unlike the person's given name in any spelling
+    ("Sergei"/"Sergej" Lawrow, "Wladimir"/"Vladimir" Putin are alike; "Elena" and "Alexander" are not)."""
+    own = entry.actor.name.split()
+    if i < 2 or len(own) < 2:
+        return False  # a sentence's first word is capitalised whatever it is ("Auch Lawrow ...")
+    before = tokens[i - 1]
+    if not (before.text[:1].isupper() and before.text.isalpha() and len(before.text) > 2):
+        return False
+    if (
+        before.lower in gazetteer.not_given_names
+        or gazetteer.role((before.lemma,))
+        or gazetteer.role_head(before.lemma)
+    ):
+        return False
+    if gazetteer.lookup((before.text,), None) is not None:
+        return False
+    return SequenceMatcher(None, gazetteer.fold(before.text), gazetteer.fold(own[0])).ratio() < GIVEN_NAME_LIKENESS
 
 
 def _plausible(first: Token, entry: Entry) -> bool:

@@ -26,6 +26,7 @@ CASES = [
     ("06", "Spain extradited a Russian hacker to the United States.", ("ESP", "063", "USA")),
     ("07", "Germany sent ammunition to Ukraine.", ("DEU", "072", "UKR")),
     ("07", "Sweden granted asylum to a Russian journalist.", ("SWE", "075", "RUS")),
+    ("07", "The World Bank approved a $500 million loan for Ghana.", ("WBK", "071", "GHA")),
     ("03", "Russia proposed a prisoner swap with Ukraine.", ("RUS", "0353", "UKR")),
     ("08", "Iran unfroze assets of South Korea.", ("IRN", "0842", "KOR")),
     ("08", "Russia pulled out of Syria.", ("RUS", "0874", "SYR")),

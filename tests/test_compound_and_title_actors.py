@@ -124,3 +124,29 @@ def test_a_compass_name_of_its_own_keeps_its_country(code) -> None:
     assert {
         e.target.actor.country for e in code("In Nordirland protestierten Tausende gegen die Regierung.", "de")
     } == {"GBR"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "sources"),
+    [
+        (
+            "en",
+            "The French, German and Italian navies held a joint exercise off Sicily.",
+            {"FRAMIL", "DEUMIL", "ITAMIL"},
+        ),
+        ("en", "US and British warplanes struck rebel positions in Yemen.", {"USAMIL", "GBRMIL"}),
+        ("de", "Französische, deutsche und britische Soldaten zogen aus Mali ab.", {"FRAMIL", "DEUMIL", "GBRMIL"}),
+    ],
+)
+def test_coordinated_nationalities_before_a_role_all_take_it(code, lang: str, sentence: str, sources: set) -> None:
+    events = code(sentence, lang)
+    actors = {e.source.actor.code for e in events} | {e.target.actor.code for e in events if e.target}
+    assert sources <= actors  # a joint act pairs them: the later ones may be targets
+
+
+def test_a_joint_act_of_coordinated_parties_takes_no_partner_outside_its_frame(code) -> None:
+    events = code(
+        "The Greek and Turkish navies began a joint exercise, despite protests from opposition parties.", "en"
+    )
+    assert ("GRC", "062", "TUR") in triples(events) or ("TUR", "062", "GRC") in triples(events)
+    assert all(e.target is not None and e.target.actor.role == "MIL" for e in events)

@@ -102,8 +102,8 @@ class Resolver:
             if before is not None and (before.modifier or before.genitive or self._noun_modifier(before)):
                 merged = self._merge(tokens, before, role, heads.pop(role.first, before.first), role.last)
                 result.pop(id(before), None)
-                partner = self._coordinated_adjective(by_last, tokens, before)
-                if partner is not None:  # "Hungarian and Romanian officials": both are officials
+                for partner in self._coordinated_adjectives(by_last, tokens, before):
+                    # "Hungarian and Romanian officials", "the Indian, Japanese and US navies": all are the role
                     result.pop(id(partner), None)
                     shared = self._merge(tokens, partner, role, partner.first, partner.last)
                     result[id(shared)] = shared
@@ -212,15 +212,25 @@ class Resolver:
             merged.append(mention)
         return merged
 
-    def _coordinated_adjective(
+    def _coordinated_adjectives(
         self, by_last: dict[int, Mention], tokens: list[Token], adjective: Mention
-    ) -> Mention | None:
-        if adjective.kind != "adjective" or adjective.first < 2:
-            return None
-        if tokens[adjective.first - 1].lower not in self._coordination:
-            return None
-        partner = by_last.get(adjective.first - 2)
-        return partner if partner is not None and partner.kind == "adjective" else None
+    ) -> list[Mention]:
+        """The nationality adjectives coordinated before the one a role follows, across "and" and commas (in
+        English also names used as modifiers: "US and British warplanes")."""
+        found: list[Mention] = []
+        current = adjective
+        while self._modifies(current) and current.first >= 2:
+            if tokens[current.first - 1].lower not in self._coordination and tokens[current.first - 1].text != ",":
+                break
+            partner = by_last.get(current.first - 2)
+            if partner is None or not self._modifies(partner):
+                break
+            found.append(partner)
+            current = partner
+        return found
+
+    def _modifies(self, mention: Mention) -> bool:
+        return mention.kind == "adjective" or self._noun_modifier(mention)
 
     def _noun_modifier(self, mention: Mention) -> bool:
         """English uses names as modifiers ("US officials", "Kremlin spokesman"); German capitals in titles."""

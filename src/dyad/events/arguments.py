@@ -132,8 +132,15 @@ class ArgumentFinder(ClauseRules):
                 result.notes.append("target: the antecedent of an object relative clause")
         result.targets = [self._through_nested_event(view, match, t, all_matches) for t in result.targets]
         result.mutual = self._mutual(view, clause)
+        if entry.recip and len(result.sources) >= 2 and not self._framed(view, match, result.targets):
+            result.targets = []  # "X and Y began joint drills, despite protests from Z": a pair, Z is no partner
         result.pairs = self._pairs(result)
         return result
+
+    @staticmethod
+    def _framed(view: SentenceView, match: TriggerMatch, targets: list[Mention | None]) -> bool:
+        """Whether a target is named in the trigger's frame ("talks with Z", "Abkommen mit Z")."""
+        return any(t is not None and view.governing_preposition(t) in match.entry.preps for t in targets)
 
     @staticmethod
     def _role_in_trigger(view: SentenceView, match: TriggerMatch) -> tuple[list[Mention], str]:

@@ -251,3 +251,8 @@ def test_a_participle_describing_its_noun_reports_no_event(code, lang: str, sent
 def test_a_participle_with_its_agent_reports_the_event(code) -> None:
     events = code("Die von Russland besetzten Gebiete der Ukraine wurden im Herbst befreit.", "de")
     assert any(e.source.actor.country == "RUS" and e.cameo.startswith("19") for e in events)
+
+
+def test_a_participle_whose_agent_is_no_actor_reports_no_event(code) -> None:
+    events = code("Kanada schickte dem vom Wirbelsturm verwüsteten Haiti Zelte und Decken.", "de")
+    assert not [e for e in events if e.cameo.startswith("17")]

@@ -88,11 +88,22 @@ class TreeArguments:
             return False
         if tree.tokens[noun].upos not in {"NOUN", "PROPN"} or self._passive(reading, word):
             return False
-        # the noun's determiner before the participle shows the phrase ("the jailed activist"); a parser's `amod`
-        # alone is often a misread verb ("Hanoi rejected reports that ...")
-        if not any(d < word for d in tree.children(noun, "det")):
+        if self._agent_before(reading, word):
+            return False  # "die von Russland besetzten Gebiete", its agent misattached
+        # the noun's determiner before the participle shows the phrase ("the jailed activist"), or in German the
+        # participle's adjective ending ("dem vom Zyklon verwüsteten Myanmar"); a parser's `amod` alone is often a
+        # misread verb ("Hanoi rejected reports that ...")
+        inflected = self._rules.inflected_participle(reading.word(word))
+        if not inflected and not any(d < word for d in tree.children(noun, "det")):
             return False
-        return tree.morph(word, "VerbForm") == "Part" or tree.tokens[word].upos == "ADJ"
+        return inflected or tree.morph(word, "VerbForm") == "Part" or tree.tokens[word].upos == "ADJ"
+
+    def _agent_before(self, reading: Reading, word: int) -> bool:
+        """An agent phrase naming an actor right before an attributive participle ("die von Russland besetzten")."""
+        for start in range(max(0, word - 4), word):
+            if reading.word(start) in self._agent:
+                return any(start < i < word for i in reading.view.on_token)
+        return False
 
     def _verb_of(self, reading: Reading, tokens: tuple[int, ...]) -> int:
         """The trigger's head word; of "die von Russland besetzten Gebiete" the participle with its agent."""

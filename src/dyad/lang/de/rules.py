@@ -102,6 +102,10 @@ class GermanRules:
         cut = word.find("zu", 1)
         return cut > 0 and word[:cut] + word[cut + 2 :] in lemmas
 
+    def inflected_participle(self, word: str) -> bool:
+        """A past participle with an adjective ending, so attributive: "verwüsteten", "inhaftierte"."""
+        return self._bare_participle(word) is not None
+
     def particle_verb_forms(self, word: str, particles: frozenset[str]) -> list[str]:
         """A separable verb's zu-infinitive or past participle, as one word: "beizulegen" -> "beilegen",
         "beigelegt" -> "beilegen" (weak), "freigelassen" -> "frei" + "gelassen" read as "freilassen" (strong: "-en")."""

@@ -32,6 +32,9 @@ class EnglishRules:
     def lemma_variants(self, word: str) -> list[str]:
         return []
 
+    def inflected_participle(self, word: str) -> bool:
+        return False  # English participles take no endings
+
     def particle_verb_forms(self, word: str, particles: frozenset[str]) -> list[str]:
         return []  # English particles are words of their own ("called off")
 

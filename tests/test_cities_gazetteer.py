@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from conftest import triples
 
+from dyad.lang import load_language
 from dyad.places import Places
 
 
 @pytest.fixture(scope="module")
 def places() -> Places:
-    return Places.load(("de", "en"))
+    return Places.load((load_language("de"), load_language("en")))
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,8 @@ class Pipeline:
     ) -> Pipeline:
         """`parsers`: language (or "*") -> spaCy pipeline name or path, or "none"; default the shipped parsers
         (`dyad.text.parse.parser_choices` reads `--parser` values into this)."""
-        grammars = {code: load_language(code).grammar["language"] for code in languages}
+        loaded = tuple(load_language(code) for code in languages)
+        grammars = {language.code: language.grammar["language"] for language in loaded}
         common = {code: frozenset(grammar["common"]) for code, grammar in grammars.items()}
         roman_ordinals = frozenset(code for code, grammar in grammars.items() if grammar.get("roman_ordinals"))
         pipeline = cls(
@@ -126,7 +127,7 @@ class Pipeline:
             LanguageDetector(languages, common),
             Segmenter(languages, roman_ordinals),
             Ontology(Codebook.load(), PloverMap.load()),
-            Places.load(languages),
+            Places.load(loaded),
             tuple(actor_files),
             time_budget,
             parsers,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.actors.periods import fold
-from dyad.lang import Language, load_language
+from dyad.lang import Language
 from dyad.resources import data_path, read_tsv, split_forms
 
 
@@ -94,14 +94,14 @@ class Places:
         self._lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
     @classmethod
-    def load(cls, languages: tuple[str, ...]) -> Places:
+    def load(cls, languages: tuple[Language, ...]) -> Places:
         by_form: dict[tuple[str, ...], Place] = {}
         capitals = {row["iso3"]: row for row in read_tsv(data_path("data", "countries.tsv"))}
         for row in capitals.values():
             place = Place(row["capital"], row["iso3"], float(row["lat"]), float(row["lon"]))
             by_form[_key(row["capital"])] = place
         for language in languages:
-            for row in read_tsv(data_path("lang", language, "countries.tsv")):
+            for row in read_tsv(language.data("countries.tsv")):
                 facts = capitals[row["iso3"]]
                 for form in split_forms(row["capitals"]):
                     place = Place(form, row["iso3"], float(facts["lat"]), float(facts["lon"]))
@@ -119,8 +119,7 @@ class Places:
                     by_form.setdefault(key, city)
         leads: set[str] = set()
         heads: set[str] = set()
-        for code in languages:
-            language = load_language(code)
+        for language in languages:
             arguments = language.grammar["arguments"]
             locatives = Locatives.of(language)
             leads.update(locatives.words, locatives.leads, arguments.get("place_modifiers", ()))

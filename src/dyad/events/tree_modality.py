@@ -59,9 +59,7 @@ class TreeModality:
         Berichte zurück, wonach Putin telefoniert habe"): the trigger's clause hangs from a report noun that is the
         verb's object, or from the verb itself, introduced by a complementizer, with a report noun as its object."""
         tree = reading.tree
-        verb = tree.top(tokens)
-        while tree.relation(verb) == "conj" and (head := tree.head(verb)) is not None:
-            verb = head
+        verb = _first_conjunct(tree, tree.top(tokens))
         governor = tree.head(verb)
         if governor is None or tree.relation(verb) not in {"acl", "ccomp", "advcl"}:
             return None
@@ -83,9 +81,7 @@ class TreeModality:
         and if `adverbial` an advcl without a subordinator (the parsers' reading of "denied attacking"; after
         "announced a ceasefire, ending the fighting" the ending is no intention)."""
         tree = reading.tree
-        verb = tree.top(tokens)
-        while tree.relation(verb) == "conj" and (head := tree.head(verb)) is not None:
-            verb = head
+        verb = _first_conjunct(tree, tree.top(tokens))
         governor = tree.head(verb)
         bare_adverbial = adverbial and tree.relation(verb) == "advcl" and not tree.children(verb, "mark")
         if governor is None or (tree.relation(verb) not in {"xcomp", "ccomp"} and not bare_adverbial):
@@ -135,3 +131,10 @@ class TreeModality:
             found.add(head)
             current = head
         return found
+
+
+def _first_conjunct(tree: Tree, verb: int) -> int:
+    """The verb a conjunct is coordinated with, up the chain ("denied attacking and shelling": "attacking")."""
+    while tree.relation(verb) == "conj" and (head := tree.head(verb)) is not None:
+        verb = head
+    return verb

@@ -144,3 +144,35 @@ def test_shipped_deferred_files_parse() -> None:
     for number in range(0, len(deferred.lines), 97):
         row = deferred._row(number, ())
         parse_periods(row.periods, row.name, row.kind, COUNTRIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Außenministerin Annalena Baerbock lobte Katar.", "de", "DEUGOV"),  # not her later UN office
+        ("Annalena Baerbock lobte Katar.", "de", "IGOUNO"),  # no title: the open period
+        ("Foreign Minister Annalena Baerbock praised Qatar.", "en", "DEUGOV"),
+        ("Bundespräsident Alain Berset kritisierte Russland.", "de", "CHEGOV"),
+    ],
+)
+def test_a_title_before_the_name_picks_the_office_of_an_undated_text(code, text, language, expected) -> None:
+    assert source_codes(code, text, language, None) == [expected]
+
+
+def test_a_title_does_not_override_the_date(code) -> None:
+    # on a date only one period covers, the title cannot bring back an office the person no longer holds
+    assert source_codes(code, "Außenministerin Annalena Baerbock lobte Katar.", "de", date(2026, 3, 2)) == ["IGOUNO"]
+    assert source_codes(code, "Außenministerin Annalena Baerbock lobte Katar.", "de", date(2023, 3, 2)) == ["DEUGOV"]
+
+
+def test_periods_narrowed_by_a_title() -> None:
+    from dyad.actors.periods import on_day_titled
+
+    periods = parse_periods(
+        "DEUGOV 2021-12-08 2025-05-06 foreign_minister;IGOUNO 2025-09-09 - official", "A B", "person", COUNTRIES
+    )
+    fallback = Actor("DEUELI", "DEU", "ELI", "A B", "person")
+    assert on_day_titled(periods, None, fallback, None).code == "IGOUNO"
+    assert on_day_titled(periods, None, fallback, "GOV").code == "DEUGOV"
+    assert on_day_titled(periods, None, fallback, "MIL").code == "IGOUNO"  # no period in that role: as before
+    assert on_day_titled(periods, date(2022, 1, 1), fallback, "GOV").code == "DEUGOV"

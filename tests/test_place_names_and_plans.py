@@ -164,3 +164,30 @@ def test_an_event_noun_as_the_subject_of_a_modal_is_supposed(code, lang: str, se
     attacks = [e for e in code(sentence, lang) if e.cameo.startswith("19")]
     assert attacks
     assert all(e.hypothetical for e in attacks)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the place is in the main clause, the protest in the purpose clause
+        (
+            "de",
+            "Tausende Menschen zogen durch Lissabon, um gegen die Sparpolitik der Regierung zu protestieren.",
+            ("PRT", "14", "PRT"),
+        ),
+        ("en", "Thousands of people marched through Lima to protest against the new mining law.", ("PER", "14", "PER")),
+        # a German town adjective ("Belgrader", "Moskauer") after a locative names the place
+        ("de", "In der Belgrader Innenstadt demonstrierten Studenten gegen die Regierung.", ("SRB", "14", "SRB")),
+        ("de", "Vor dem Moskauer Gericht protestierten Dutzende gegen das Urteil.", ("RUS", "14", "RUS")),
+    ],
+)
+def test_a_crowd_protests_where_its_sentence_is(code, lang: str, sentence: str, expected) -> None:
+    assert expected in roots(code(sentence, lang, None))
+
+
+def test_german_town_adjectives_by_rule(pipeline) -> None:
+    rules = pipeline.coder("de").language.rules
+    assert rules.place_adjectives("Belgrad") == ["Belgrader"]
+    assert rules.place_adjectives("Moskau") == ["Moskauer"]
+    assert "Dresdner" in rules.place_adjectives("Dresden")
+    assert rules.place_adjectives("Ankara") == [] and rules.place_adjectives("Rio de Janeiro") == []

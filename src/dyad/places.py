@@ -3,7 +3,8 @@
 The gazetteer: the capitals of data/countries.tsv (in every language's spelling), data/places.tsv (the cities,
 regions and conflict sites the news names most, curated; names that are also common words, people or two countries'
 places are left out) and, where neither has a form, data/cities.tsv (GeoNames' 26,000 towns of 15,000 people or more,
-filtered the same way by scripts/build_cities.py; a town found there is named by its GeoNames name). A country name
+filtered the same way by scripts/build_cities.py; a town found there is named by its GeoNames name). The curated
+names and capitals also match as their adjectives where a language derives them (German "Belgrader"). A country name
 is never a place here (it is an actor); an unknown place leaves the location empty and never empties anything else.
 Forms match without case or diacritics, and hyphenated forms however the language's tokenizer splits hyphens.
 """
@@ -112,6 +113,10 @@ class Places:
             for form in forms:
                 for key in _keys(form):
                     by_form[key] = Place(form, row["country"], float(row["lat"]), float(row["lon"]))
+        for form, place in list(by_form.items()):  # "Belgrader": the adjectives of the curated names and capitals
+            for language in languages:
+                for adjective in language.rules.place_adjectives(place.name) if len(form) == 1 else ():
+                    by_form.setdefault(_key(adjective), place)
         for row in read_tsv(data_path("data", "cities.tsv")):  # GeoNames' towns, named by their GeoNames name
             city = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]), listed=False)
             for form in split_forms(row["forms"]):

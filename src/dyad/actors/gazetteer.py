@@ -1,7 +1,8 @@
 """The actor gazetteer of one language: countries, capitals, adjectives, organisations, people and role words.
 
-Built once from data/countries.tsv + data/actors.tsv (language-neutral) and lang/xx/countries.tsv, actors.tsv,
-roles.tsv (+ roles/*.tsv), plus any user actor files (same columns as data/actors.tsv), and, added as texts name
+Built once from data/countries.tsv + data/actors.tsv + data/actors/*.tsv (language-neutral; the folder holds national
+institutions by region) and lang/xx/countries.tsv, actors.tsv (+ actors/*.tsv), roles.tsv (+ roles/*.tsv), plus any
+user actor files (same columns as data/actors.tsv), and, added as texts name
 them, the people of data/people/*.tsv and the Phoenix actors of data/phoenix/*.tsv (actors/deferred.py). Forms are
 tokenised with the language's own tokenizer so that gazetteer keys and text tokens always agree.
 
@@ -20,7 +21,17 @@ from pathlib import Path
 
 from dyad.actors.country_forms import add_demonyms, add_region_adjectives, add_region_names
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
-from dyad.actors.periods import Period, PeriodError, elite, fold, in_office, on_day, parse_day, parse_periods
+from dyad.actors.periods import (
+    Period,
+    PeriodError,
+    elite,
+    fold,
+    in_office,
+    on_day,
+    on_day_titled,
+    parse_day,
+    parse_periods,
+)
 from dyad.actors.transliterate import Transliterator
 from dyad.lang import Language
 from dyad.model import Actor
@@ -47,10 +58,12 @@ class Entry:
     periods: tuple[Period, ...] = ()
     lazy: bool = False  # added from the large files as texts name it (deferred.py)
 
-    def actor_on(self, day: date | None) -> Actor:
+    def actor_on(self, day: date | None, title_role: str | None = None) -> Actor:
+        """`title_role`: the role of a title written before the name, which narrows the periods (periods.py)."""
         if not self.periods:
             return self.actor
-        return on_day(self.periods, day, elite(self.actor.country, self.actor.name, self.actor.kind))
+        fallback = elite(self.actor.country, self.actor.name, self.actor.kind)
+        return on_day_titled(self.periods, day, fallback, title_role)
 
     def in_office(self, day: date | None) -> bool:
         return bool(self.periods) and in_office(self.periods, day)
@@ -215,16 +228,16 @@ def build_gazetteer(
         _add_country(gazetteer, language, tokenize, neutral[row["iso3"]], row, countries_file)
     add_demonyms(gazetteer, language, tokenize)
     add_region_adjectives(gazetteer, language, tokenize, country_rows, countries_file)
-    sources = [("data/actors.tsv", list(read_tsv(data_path("data", "actors.tsv"))))]
-    sources.append((f"lang/{language.code}/actors.tsv", list(read_tsv(language.data("actors.tsv")))))
-    known = {row["name"]: row for row in sources[0][1]}
-    sources += [(str(path), read_user_actor_file(path, set(known))) for path in user_files]
+    neutral = [(_relative(path), list(read_tsv(path))) for path in neutral_actor_files()]
+    known = {row["name"]: row for _, rows in neutral for row in rows}
+    spellings = [(_relative(path), list(read_tsv(path))) for path in language.data_files("actors")]
+    sources = neutral + spellings + [(str(path), read_user_actor_file(path, set(known))) for path in user_files]
     core = _core_people(sources, known)
     gazetteer.deferred = read_deferred(language.code, core, Transliterator.load(language.code))
     codes = frozenset(gazetteer.countries)
     merged_people: dict[str, tuple[Actor, tuple[Period, ...]]] = {}
-    for source, rows in sources:
-        _add_actor_rows(gazetteer, language, tokenize, rows, known if rows is not sources[0][1] else {}, source, core)
+    for index, (source, rows) in enumerate(sources):
+        _add_actor_rows(gazetteer, language, tokenize, rows, known if index >= len(neutral) else {}, source, core)
     for entries in gazetteer.folded.values():
         for entry in entries:
             if entry.kind == "person" and entry.actor.name in core.codes:
@@ -365,8 +378,20 @@ def _add_actor_rows(
                 gazetteer.add(tokenize(variant), entry)
 
 
+def neutral_actor_files() -> list[Path]:
+    """data/actors.tsv (the hand-tuned core), then data/actors/*.tsv (national institutions by region)."""
+    folder = data_path("data", "actors")
+    return [data_path("data", "actors.tsv"), *(sorted(folder.glob("*.tsv")) if folder.is_dir() else [])]
+
+
 def known_actor_names() -> set[str]:
-    return {row["name"] for row in read_tsv(data_path("data", "actors.tsv"))}
+    return {row["name"] for path in neutral_actor_files() for row in read_tsv(path)}
+
+
+def _relative(path: Path) -> str:
+    """A package data file's name as the docs write it: "data/actors.tsv", "lang/de/actors/x.tsv"."""
+    parts = path.parts
+    return "/".join(parts[parts.index("dyad") + 1 :]) if "dyad" in parts else str(path)
 
 
 def read_user_actor_file(path: Path, known: set[str]) -> list[dict[str, str]]:

@@ -6,6 +6,11 @@ a partial END the last), or `-` for open. A period open at both ends is the defa
 On an article dated D an actor is the CODE of the period covering D (the latest-starting one if several), else the
 default period, else `<country>ELI` (a state's elite: a former official). An undated article takes the open period
 (END `-`; the latest-starting one if several), else the latest-ending period, else the default.
+
+A title written before the name ("Außenministerin Annalena Baerbock", "President Lula") narrows the choice to the
+periods in that title's role (GOV, MIL, ...) where one of them fits the day (any of them for an undated article):
+the text says which office the person acts in, and an undated text that calls Baerbock foreign minister does not
+speak of her later UN office.
 """
 
 from __future__ import annotations
@@ -116,6 +121,17 @@ def on_day(periods: tuple[Period, ...], day: date | None, fallback: Actor) -> Ac
     if dated:
         return max(dated, key=lambda p: p.end or date.max).actor
     return default or fallback
+
+
+def on_day_titled(periods: tuple[Period, ...], day: date | None, fallback: Actor, title_role: str | None) -> Actor:
+    """`on_day` among the periods in the role of the title before the name, where one fits (module docstring)."""
+    if title_role is not None:
+        titled = tuple(p for p in periods if not p.default and p.actor.role == title_role)
+        if day is not None:
+            titled = tuple(p for p in titled if p.covers(day))
+        if titled:
+            return on_day(titled, day, fallback)
+    return on_day(periods, day, fallback)
 
 
 def in_office(periods: tuple[Period, ...], day: date | None) -> bool:

@@ -49,7 +49,8 @@ def recognise(tokens: list[Token], gazetteer: Gazetteer, language: Language, day
         ):
             entry = None  # "Elena Kostjuk" is not Alexander Kostyuk: another person of the same surname
         if entry is not None:
-            mentions.append(_mention(tokens, i, i + length - 1, entry, day))
+            title = roles[-1].role.role if roles and roles[-1].last == i - 1 else None
+            mentions.append(_mention(tokens, i, i + length - 1, entry, day, title))
             i += length
             continue
         role_length, role = _role_at(tokens, i, gazetteer)
@@ -137,7 +138,9 @@ def _role_at(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, Ro
     return 0, None
 
 
-def _mention(tokens: list[Token], first: int, last: int, entry: Entry, day: date | None) -> Mention:
+def _mention(
+    tokens: list[Token], first: int, last: int, entry: Entry, day: date | None, title: str | None = None
+) -> Mention:
     start, end = tokens[first].start, tokens[last].end
     text = " ".join(token.text for token in tokens[first : last + 1])
     return Mention(
@@ -146,7 +149,7 @@ def _mention(tokens: list[Token], first: int, last: int, entry: Entry, day: date
         start=start,
         end=end,
         text=text,
-        actor=entry.actor_on(day),
+        actor=entry.actor_on(day, title),
         kind=entry.kind,
         genitive=entry.genitive,
         modifier=entry.kind == "adjective",

@@ -91,16 +91,18 @@ class PlaceRoles:
         """ "Riots broke out in Kenya", "Tausende Menschen demonstrierten in Belgrad gegen die Regierung": a protest
         by people the sentence does not name is by the civilians of the country where it is held. It addresses the
         target the argument rules found ("gegen Präsident al-Baschir"); else, against something (a word of the
-        trigger's `frame` after it, or a preposition in its own words: "protested against the government"), that
+        trigger's `frame` in its clause, or a preposition in its own words: "protested against the government"), that
         country."""
         state = self.state_of_place(view, clause_tokens, [], expulsion=False, near=trigger[0])
+        if state is None:  # "Tausende zogen durch Belgrad, um gegen … zu protestieren": the place of the sentence
+            state = self.state_of_place(view, list(range(len(view.tokens))), [], expulsion=False, near=trigger[0])
         if state is None:
             return None
         civilians = replace(state, actor=with_role(state.actor, CIVILIANS))
         named = next((t for t in targets if t is not None and t.actor.code != civilians.actor.code), None)
         if named is not None:
             return civilians, named
-        addressed = any(view.tokens[i].lower in frame for i in clause_tokens if i > trigger[0])
+        addressed = any(view.tokens[i].lower in frame for i in clause_tokens if i not in trigger)  # German: before
         addressed = addressed or any(view.tokens[i].lower in view.prepositions for i in trigger)
         return civilians, state if addressed else None
 

@@ -42,6 +42,8 @@ class LanguageRules(Protocol):
 
     def feminine_forms(self, lemma: str) -> list[str]: ...
 
+    def place_adjectives(self, name: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Language:

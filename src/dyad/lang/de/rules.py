@@ -54,6 +54,18 @@ class GermanRules:
             return [noun, noun + "n", noun[:-1] + "in", noun[:-1] + "innen"]
         return [noun]
 
+    def place_adjectives(self, name: str) -> list[str]:
+        """The invariable adjective of a one-word town name, by the regular -er ("in der Belgrader Innenstadt" is in
+        Belgrade): "Belgrad" -> "Belgrader", "Moskau" -> "Moskauer", "Bremen"/"Dresden" -> "Bremer"/"Dresdner".
+        Names ending in another vowel ("Ankara", "Tokio") and irregular ones ("Zürcher") are not derived."""
+        if " " in name or "-" in name or not name.isalpha() or len(name) < 4:
+            return []
+        if name.endswith("en"):
+            return [name[:-2] + "er", name[:-2] + "ner"]
+        if name.endswith(("a", "e", "i", "o", "y")) or (name.endswith("u") and not name.endswith("au")):
+            return []
+        return [name + "er"]
+
     def feminine_forms(self, lemma: str) -> list[str]:
         """The feminine of an agent noun (its lemma, lower-case): "schüler" -> "schülerin", "soldat" -> "soldatin",
         "kollege" -> "kollegin". Nouns with an umlaut in the feminine ("ärztin") are listed in the role files."""

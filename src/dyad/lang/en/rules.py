@@ -38,6 +38,9 @@ class EnglishRules:
     def particle_verb_forms(self, word: str, particles: frozenset[str]) -> list[str]:
         return []  # English particles are words of their own ("called off")
 
+    def place_adjectives(self, name: str) -> list[str]:
+        return []  # English writes the name itself ("the Belgrade city centre")
+
     def feminine_forms(self, lemma: str) -> list[str]:
         return []  # the role files list "spokeswoman" beside "spokesman"
 

@@ -436,3 +436,25 @@ def test_german_hits_meetings_and_contracted_agents(code, sentence, expected) ->
     """Missiles that "treffen" hit (the codebook's weapon patterns win over the meeting); "vom" the parser calls a
     determiner still marks the agent."""
     assert triples(code(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "The detention of the mayor by Turkish police sent the lira tumbling.", ("TUR", "173", None)),
+        ("en", "The killing of three protesters by Iranian security forces sparked outrage.", ("IRN", "190", "IRN")),
+        (
+            "de",
+            "Die Festnahme des Reporters durch die belarussische Polizei löste Proteste aus.",
+            ("BLR", "173", "BLR"),
+        ),
+        ("de", "Der Beschuss von Charkiw durch russische Truppen hielt die ganze Nacht an.", ("RUS", "194", "UKR")),
+    ],
+)
+def test_an_event_noun_with_its_agent_is_an_event_of_its_own(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))
+
+
+def test_the_agent_of_a_noun_inside_a_longer_trigger_is_not_the_triggers(code) -> None:
+    sentence = "The UN human rights office opened an investigation into alleged war crimes by the Sri Lankan army."
+    assert {e.source.actor.country for e in code(sentence, "en")} == {"IGOUNO"}

@@ -207,6 +207,7 @@ class ArgumentFinder(ClauseRules):
             result.attributive = self.tree_rules.attributive(reading, match.tokens)
         if answer.decided_source:
             result.sources = list(answer.sources)
+            result.own_source = answer.own_source
         if answer.decided_target:
             result.targets = list(answer.targets) or [None]
         result.notes += answer.notes

@@ -43,6 +43,7 @@ class TreeAnswer:
     decided_target: bool = False
     passive: bool = False
     plain_subject: bool = False  # the source is the active verb's own nominal subject, no construction around it
+    own_source: bool = False  # an event noun's own agent ("by Turkish police"): the noun is an event of its own
     notes: list[str] = field(default_factory=list)
 
 
@@ -51,6 +52,8 @@ class TreeArguments:
         arguments = language.grammar["arguments"]
         clauses = language.grammar["clauses"]
         self._agent = frozenset(arguments["agent_prepositions"])
+        self._noun_agents = frozenset(arguments.get("noun_agent_prepositions", []))
+        self._patient_cases = frozenset(arguments.get("noun_patient_prepositions", []))
         self._means = frozenset(arguments.get("means_nouns", []))
         self._between = frozenset(arguments["between"])
         self._first_person = frozenset(arguments["first_person"])
@@ -118,11 +121,42 @@ class TreeArguments:
         sich nicht an den Luftangriffen", "Turkey took part in the talks")."""
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
+        if len(tokens) == 1:  # of "investigation into war crimes by the army" the agent is the crimes'
+            self._noun_agent(reading, tokens[0], answer)
         verb = self.noun_frames.participation_verb(reading, reading.tree.top(tokens))
         if verb is not None:
             self._source(reading, verb, answer, depth=0)
             answer.notes.append(f"source: who takes part ({reading.tree.path(reading.tree.top(tokens), verb)})")
         return answer
+
+    def _noun_agent(self, reading: Reading, noun: int, answer: TreeAnswer) -> None:
+        """ "the detention of the mayor by Turkish police", "die Festnahme des Bürgermeisters durch die Polizei": an
+        event noun's `nmod` with an agent case word is its source, and then its genitive (`of`, or a German genitive
+        without a case word) is the patient, its target."""
+        tree = reading.tree
+        modifiers = tree.children(noun, "nmod")
+        # parsers often hang the agent from the patient ("the killing of protesters by security forces")
+        patients = [
+            m for m in modifiers if self._patient_cases.intersection(tree.case_words(m)) or not tree.case_words(m)
+        ]
+        below = modifiers + [c for m in patients for c in tree.children(m, "nmod")]
+        agents = [c for c in below if self._noun_agents.intersection(tree.case_words(c))]
+        found = self.phrases.phrase(reading, agents[0]) if agents else []
+        if not found:
+            return
+        answer.sources, answer.decided_source, answer.own_source = found, True, True
+        answer.notes.append(f"source: agent of the event noun ({tree.path(noun, agents[0])})")
+        if answer.decided_target:
+            return
+        for child in modifiers:
+            cases = set(tree.case_words(child))
+            if (
+                child != agents[0]
+                and child not in tree.subtree(agents[0])
+                and (cases & self._patient_cases or not cases)
+            ):
+                if self._take_targets(reading, noun, child, answer, "patient of the event noun"):
+                    return
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:

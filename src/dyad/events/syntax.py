@@ -148,15 +148,9 @@ class TreeArguments:
         answer.notes.append(f"source: agent of the event noun ({tree.path(noun, agents[0])})")
         if answer.decided_target:
             return
-        for child in modifiers:
-            cases = set(tree.case_words(child))
-            if (
-                child != agents[0]
-                and child not in tree.subtree(agents[0])
-                and (cases & self._patient_cases or not cases)
-            ):
-                if self._take_targets(reading, noun, child, answer, "patient of the event noun"):
-                    return
+        for child in patients:
+            if child != agents[0] and self._take_targets(reading, noun, child, answer, "patient of the event noun"):
+                return
 
     # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:

@@ -458,3 +458,34 @@ def test_an_event_noun_with_its_agent_is_an_event_of_its_own(code, lang, sentenc
 def test_the_agent_of_a_noun_inside_a_longer_trigger_is_not_the_triggers(code) -> None:
     sentence = "The UN human rights office opened an investigation into alleged war crimes by the Sri Lankan army."
     assert {e.source.actor.country for e in code(sentence, "en")} == {"IGOUNO"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "de",
+            "Sollte Georgien der Nato beitreten, werde Moskau hart reagieren, warnte Außenminister Sergej Lawrow.",
+            ("RUS", "130", "GEO"),
+        ),
+        (
+            "de",
+            "Der Iran warnte Israel, es werde eine harte Antwort geben, falls es iranische Anlagen angreife.",
+            ("IRN", "130", "ISR"),
+        ),
+        ("en", "China warned Japan that it would respond if Tokyo sent warships to the strait.", ("CHN", "130", "JPN")),
+    ],
+)
+def test_a_warning_that_sets_a_condition_is_a_threat(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Der Wetterdienst warnte vor schweren Stürmen in Bayern."),
+        ("en", "The WHO warned of a new wave of infections in India."),
+    ],
+)
+def test_a_warning_without_a_condition_is_no_threat(code, lang, sentence) -> None:
+    assert not [e for e in code(sentence, lang) if e.cameo.startswith("13")]

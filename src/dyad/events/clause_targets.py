@@ -73,6 +73,7 @@ class ClauseTargets:
         self._infinitive_markers = frozenset(clauses["infinitive_markers"])
         self._complementizers = frozenset(clauses.get("complementizers", []))
         self._conditionals = frozenset(clauses.get("conditionals", []))
+        self._verb_first = frozenset(clauses.get("verb_first_conditions", []))
         self._genitive = frozenset(arguments["genitive_articles"])
         self._boundaries = frozenset(arguments.get("boundary_nouns", []))
         self._subject_anywhere = language.rules.subject_anywhere
@@ -116,12 +117,11 @@ class ClauseTargets:
             return [None]
         own = set() if protest else {m.actor.country for m in sources}  # protesters address their own rulers too
         threat = match.entry.cameo.startswith(THREAT_ROOT)
-        governed = [
+        governed = [  # a threat's condition may stand anywhere: "Sollte Kiew ... einsetzen, werde ..., warnte X"
             c
             for c in view.parse.clauses
-            if c.parent == clause.id
-            and c.first > match.last
-            and (c.is_complement(view.tokens, self._complementizers) or (threat and self._condition(view, c)))
+            if (c.parent == clause.id and c.first > match.last and c.is_complement(view.tokens, self._complementizers))
+            or (threat and c.id != clause.id and self._condition(view, c))
         ]
         if match.entry.cameo.startswith(ASKING_ROOTS):
             addressee = next(
@@ -150,7 +150,7 @@ class ClauseTargets:
         return []
 
     def _condition(self, view: SentenceView, clause: Clause) -> bool:
-        return clause.kind == "sub" and view.tokens[clause.first].lower in self._conditionals
+        return clause.kind == "sub" and view.tokens[clause.first].lower in self._conditionals | self._verb_first
 
     def _prepositional_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]

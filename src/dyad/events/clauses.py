@@ -194,7 +194,8 @@ class ClauseSplitter:
             return clause
 
         if previous is None or previous.quoted != quoted:
-            return new("sub" if opener in self._subordinators else "main", None)
+            first_condition = previous is None and opener in self._verb_first_conditions  # "Sollte Kiew ..., werde"
+            return new("sub" if opener in self._subordinators or first_condition else "main", None)
         if opener in self._subordinators or (after_comma and opener in self._verb_first_conditions):
             return new("sub", self._main_of(previous, clauses))  # ", sollten die Verbündeten festhalten": if they
         if self._speech_tag(tokens, chunk):

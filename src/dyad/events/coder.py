@@ -109,6 +109,9 @@ class SentenceCoder:
         self.complementizers = frozenset(clause_words.get("complementizers", []))
         self.infinitive_markers = frozenset(clause_words["infinitive_markers"]) | {"zu"}
         self.coordinators = frozenset(clause_words["coordinators"])
+        self._condition_openers = frozenset(clause_words.get("conditionals", [])) | frozenset(
+            clause_words.get("verb_first_conditions", [])
+        )
 
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
@@ -131,6 +134,8 @@ class SentenceCoder:
         names |= self._role_modifiers(tokens, mentions)
         determined = tree.determined(self._infinitive_markers) if tree is not None else frozenset()
         matches = self.triggers.find(tokens, parse.clause_of, names, roles, determined)
+        if any(m.entry.conditional for m in matches) and not self._sets_condition(tokens, parse):
+            matches = [m for m in matches if not m.entry.conditional]
         view = self.arguments.view(sentence.text, tokens, mentions, parse)
         speaker = self.arguments.speaker(view)
         if speaker is None and any(c.quoted for c in parse.clauses):
@@ -172,6 +177,13 @@ class SentenceCoder:
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
         return _unique([event for events in by_match for event in events])
+
+    def _sets_condition(self, tokens: list[Token], parse: ClauseParse) -> bool:
+        """Whether a clause of the sentence is a condition ("if it attacks", "Sollte Kiew ... einsetzen"): a warning
+        that sets one is a threat ("warnte, sollte die Ukraine Raketen einsetzen, werde Moskau reagieren")."""
+        return any(
+            clause.kind == "sub" and tokens[clause.first].lower in self._condition_openers for clause in parse.clauses
+        ) or bool(tokens and tokens[0].lower in self._condition_openers)
 
     def _role_modifiers(self, tokens: list[Token], mentions: list[Mention]) -> set[int]:
         """Where nouns are not capitalised, the lower-case words before a role's head describe the actor ("Riot

@@ -33,6 +33,7 @@ class TriggerEntry:
     noun: bool
     speaker: bool = False
     intransitive: bool = False
+    conditional: bool = False  # an event only where its sentence sets a condition (a warning with one is a threat)
     source: str = ""  # the lexicon file the pattern comes from
     rank: int = 0  # its place in the lexicons (the core first, then the files in name order): decides exact ties
 
@@ -72,7 +73,7 @@ def _entry(
 ) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive"}
+    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive", "conditional"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
     noun_lemma = _noun_lemma(lemma) if "noun" in flags else lemma
@@ -96,6 +97,7 @@ def _entry(
         noun="noun" in flags,
         speaker="speaker" in flags,
         intransitive="intransitive" in flags,
+        conditional="conditional" in flags,
         source=source,
     )
 

@@ -256,3 +256,30 @@ def test_a_participle_with_its_agent_reports_the_event(code) -> None:
 def test_a_participle_whose_agent_is_no_actor_reports_no_event(code) -> None:
     events = code("Kanada schickte dem vom Wirbelsturm verwüsteten Haiti Zelte und Decken.", "de")
     assert not [e for e in events if e.cameo.startswith("17")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Auswärtiges Amt", {"Auswärtige Amt", "Auswärtigen Amt", "Auswärtigen Amts"}),
+        ("Oberster Gerichtshof", {"Oberste Gerichtshof", "Obersten Gerichtshof"}),
+    ],
+)
+def test_an_organisation_opening_with_a_strong_adjective_takes_the_weak_forms(pipeline, name, expected) -> None:
+    forms = pipeline.coder("de").language.rules.name_forms(name, "org")
+    assert expected <= set(forms)
+    assert pipeline.coder("de").language.rules.name_forms("Peter Müller", "person") == ["Peter Müller", "Peter Müllers"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Ein Sprecher des Auswärtigen Amts wollte sich zu dem Bericht nicht äußern.", ("DEU", "011", None)),
+        ("de", "Das Auswärtige Amt gab zunächst keinen Kommentar ab.", ("DEU", "011", None)),
+        ("en", "The Pentagon would not comment on the reports.", ("USA", "011", None)),
+    ],
+)
+def test_declining_to_comment_is_011_and_not_negated(code, lang, sentence, expected) -> None:
+    events = code(sentence, lang)
+    assert expected in triples(events)
+    assert not any(e.negated for e in events if e.cameo == "011")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.actors.gazetteer import ActorFileError
+from dyad.actors.actor_files import ActorFileError
 from dyad.pipeline import Pipeline
 from dyad.read import RawDocument
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from dyad.actors.gazetteer import ActorFileError
+from dyad.actors.actor_files import ActorFileError
 from dyad.cli_knowledge import actors, triggers
 from dyad.cli_query import DATE, QUERY_COMMANDS
 from dyad.cli_rejected import rejected_command

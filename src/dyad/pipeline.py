@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dyad.actors.gazetteer import build_gazetteer, known_actor_names, read_user_actor_file
+from dyad.actors.actor_files import known_actor_names, read_user_actor_file
+from dyad.actors.gazetteer import build_gazetteer
 from dyad.clean import Cleaner
 from dyad.events.coder import ArticleContext, Ontology, SentenceCoder
 from dyad.events.explain import SentenceExplanation

@@ -19,6 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from dyad.actors.actor_files import (
+    ACTOR_COLUMNS,
+    ActorFileError,
+    is_genitive,
+    neutral_actor_files,
+    read_user_actor_file,
+    relative,
+)
 from dyad.actors.country_forms import add_demonyms, add_region_adjectives, add_region_names
 from dyad.actors.deferred import CorePeople, Deferred, Row, read_deferred
 from dyad.actors.periods import (
@@ -39,12 +47,7 @@ from dyad.resources import data_path, read_tsv, split_forms
 
 Tokenize = Callable[[str], list[str]]
 Key = tuple[str, ...]
-ACTOR_COLUMNS = ("name", "code", "country", "role", "kind", "forms")
 FOLD_MEMO_LIMIT = 200_000
-
-
-class ActorFileError(ValueError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +231,9 @@ def build_gazetteer(
         _add_country(gazetteer, language, tokenize, neutral[row["iso3"]], row, countries_file)
     add_demonyms(gazetteer, language, tokenize)
     add_region_adjectives(gazetteer, language, tokenize, country_rows, countries_file)
-    neutral = [(_relative(path), list(read_tsv(path))) for path in neutral_actor_files()]
+    neutral = [(relative(path), list(read_tsv(path))) for path in neutral_actor_files()]
     known = {row["name"]: row for _, rows in neutral for row in rows}
-    spellings = [(_relative(path), list(read_tsv(path))) for path in language.data_files("actors")]
+    spellings = [(relative(path), list(read_tsv(path))) for path in language.data_files("actors")]
     sources = neutral + spellings + [(str(path), read_user_actor_file(path, set(known))) for path in user_files]
     core = _core_people(sources, known)
     gazetteer.deferred = read_deferred(language.code, core, Transliterator.load(language.code))
@@ -306,8 +309,9 @@ class _DeferredAdder:
         tier, actor, periods = found
         kind = actor.kind
         for form in row.forms:
-            for variant in self.language.rules.name_forms(form, kind):
-                entry = Entry(actor, kind, variant == form + "s", False, row.source, tier, periods, True)
+            variants = self.language.rules.name_forms(form, kind)
+            for variant in variants:
+                entry = Entry(actor, kind, is_genitive(variant, variants), False, row.source, tier, periods, True)
                 gazetteer.add(self.tokens(variant), entry)
 
     def _actor(self, row: Row) -> tuple[Actor, tuple[Period, ...]]:
@@ -373,41 +377,7 @@ def _add_actor_rows(
         except (PeriodError, ValueError) as error:
             raise ActorFileError(f"{periods_source}: {merged['name']}: {error}") from None
         for form in split_forms(row.get("forms", "")) or [merged["name"]]:
-            for variant in language.rules.name_forms(form, kind):
-                entry = Entry(actor, kind, variant == form + "s", False, source, 0, periods)
+            variants = language.rules.name_forms(form, kind)
+            for variant in variants:
+                entry = Entry(actor, kind, is_genitive(variant, variants), False, source, 0, periods)
                 gazetteer.add(tokenize(variant), entry)
-
-
-def neutral_actor_files() -> list[Path]:
-    """data/actors.tsv (the hand-tuned core), then data/actors/*.tsv (national institutions by region)."""
-    folder = data_path("data", "actors")
-    return [data_path("data", "actors.tsv"), *(sorted(folder.glob("*.tsv")) if folder.is_dir() else [])]
-
-
-def known_actor_names() -> set[str]:
-    return {row["name"] for path in neutral_actor_files() for row in read_tsv(path)}
-
-
-def _relative(path: Path) -> str:
-    """A package data file's name as the docs write it: "data/actors.tsv", "lang/de/actors/x.tsv"."""
-    parts = path.parts
-    return "/".join(parts[parts.index("dyad") + 1 :]) if "dyad" in parts else str(path)
-
-
-def read_user_actor_file(path: Path, known: set[str]) -> list[dict[str, str]]:
-    """A user's actor file: TSV with the columns of data/actors.tsv (name, code, country, role, kind, forms).
-    A row naming a known actor needs only `name` and `forms`."""
-    if not path.exists():
-        raise ActorFileError(f"{path}: actor file not found")
-    try:
-        rows = list(read_tsv(path))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ActorFileError(f"{path}: cannot read actor file ({error})") from None
-    for number, row in enumerate(rows, 2):
-        needed = ("name", "forms") if row.get("name") in known else ("name", "code", "country", "forms")
-        missing = [column for column in needed if not row.get(column)]
-        if missing:
-            raise ActorFileError(
-                f"{path}: row {number} lacks {', '.join(missing)} (columns: {', '.join(ACTOR_COLUMNS)})"
-            )
-    return rows

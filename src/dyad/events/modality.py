@@ -71,6 +71,7 @@ class ModalityJudge:
         return any(self._denial.intersection(tokens[i].lemmas) for i in governing.tokens)
 
     def _negated(self, tokens: list[Token], match: TriggerMatch, own: list[Token]) -> bool:
+        own = [t for t in own if t.i not in match.tokens]  # a negator of the pattern itself ("nicht äußern": 011)
         if not match.entry.noun:
             return self._any(own, self._negation)
         window = tokens[max(0, match.first - NOUN_NEGATION_WINDOW) : match.first]

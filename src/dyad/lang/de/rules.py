@@ -19,6 +19,18 @@ _AGENT_ENDINGS = ("er", "ist", "ent", "ant", "eur", "or", "är", "at", "it", "ar
 _GENITIVE_S_HEADS = ("rat", "hof", "amt", "tag", "gericht", "ministerium", "komitee", "parlament", "kreuz", "bund")
 
 
+# endings of adjective stems: a capitalised word of a name ending in one of these + "es"/"er" is a strong adjective
+_ADJECTIVE_STEM_ENDINGS = ("isch", "sch", "ig", "lich", "al", "ell", "iv", "ös", "st", "är")
+
+
+def _strong_adjective_stem(word: str) -> str | None:
+    """ "Auswärtiges" -> "Auswärtig", "Oberster" -> "Oberst", "Deutscher" -> "Deutsch"; None for other words."""
+    if not word[:1].isupper() or len(word) < 6 or not word.endswith(("es", "er")):
+        return None
+    stem = word[:-2]
+    return stem if stem.endswith(_ADJECTIVE_STEM_ENDINGS) else None
+
+
 @dataclass(frozen=True)
 class GermanRules:
     code: str = "de"
@@ -27,18 +39,25 @@ class GermanRules:
 
     def name_forms(self, name: str, kind: str) -> list[str]:
         """A name, its genitive ("Russland" -> "Russlands", "Putin" -> "Putins") and, for names opening with weak
-        adjectives, the oblique form ("Islamische Republik" -> "Islamischen Republik")."""
+        adjectives, the oblique form ("Islamische Republik" -> "Islamischen Republik"); an organisation's name
+        opening with strong adjectives also takes the weak forms ("Auswärtiges Amt" -> "das Auswärtige Amt", "im
+        Auswärtigen Amt")."""
         forms = [name]
         words = name.split()
         if len(words) > 1 and all(w[:1].isupper() and w.endswith("e") for w in words[:-1]):
             forms.append(" ".join([*(w + "n" for w in words[:-1]), words[-1]]))
+        stems = [_strong_adjective_stem(w) for w in words[:-1]]
+        genitive_of = name
+        if len(words) > 1 and kind in {"org", "group"} and all(stems):  # "Auswärtiges Amt" -> "Auswärtige(n) Amt"
+            forms += [" ".join([*(f"{stem}{ending}" for stem in stems), words[-1]]) for ending in ("e", "en")]
+            genitive_of = forms[-1]  # "des Auswärtigen Amts"
         last = words[-1]
         takes_genitive_s = not last.endswith(("s", "x", "z", "ß")) and last[:1].isupper() and not name.isupper()
         if kind in {"org", "group"}:  # "des Strafgerichtshofs", "des Sicherheitsrats"; not "der Europäischen Union"
             takes_genitive_s = (takes_genitive_s and len(words) > 1) or last.lower().endswith(_GENITIVE_S_HEADS)
             takes_genitive_s = takes_genitive_s and not last.lower().endswith(_FEMININE_ENDINGS)
         if kind in {"name", "capital", "person", "org", "group"} and takes_genitive_s:
-            forms.append(name + "s")
+            forms.append(genitive_of + "s")
         return forms
 
     def adjective_forms(self, stem: str) -> list[str]:

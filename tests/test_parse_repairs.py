@@ -174,3 +174,41 @@ def test_a_finite_verb_read_as_an_adjective_heads_its_clause() -> None:
     assert (repaired.head(1), repaired.dep(1)) == (None, "root")
     assert (repaired.head(2), repaired.dep(2)) == (1, "obj")
     assert repaired.head(5) == 2  # the report's clause stays with the report
+
+
+def _middle_field(subject_determiner: str, verb_number: str, object_number: str) -> Tree:
+    """ "In der Nacht beschoss die Armee die Stadt", parsed with "Armee" the object and "Stadt" the subject."""
+    return _tree(
+        [
+            ("Morgens", 1, "advmod", "ADV", {}),
+            ("beschoss", 1, "root", "VERB", {"VerbForm": "Fin", "Number": verb_number}),
+            ("die", 3, "det", "DET", {}),
+            ("Armee", 1, "obj", "NOUN", {"Number": object_number}),
+            (subject_determiner, 5, "det", "DET", {}),
+            ("Stadt", 1, "nsubj", "NOUN", {"Number": "Sing"}),
+        ]
+    )
+
+
+def test_of_two_arguments_whose_case_no_word_shows_the_earlier_is_the_subject() -> None:
+    repaired = TreeRepair(load_language("de")).repair(_middle_field("die", "Sing", "Sing"))
+    assert repaired.children(1, "nsubj") == [3] and repaired.children(1, "obj") == [5]
+
+
+@pytest.mark.parametrize(
+    ("determiner", "object_number"),
+    [("der", "Sing"), ("die", "Plur")],  # "der" shows the nominative; the verb agrees with the later one only
+)
+def test_a_word_showing_case_or_agreement_keeps_the_parsers_reading(determiner: str, object_number: str) -> None:
+    tree = _middle_field(determiner, "Sing", object_number)
+    assert TreeRepair(load_language("de")).repair(tree) is tree
+
+
+def test_english_shows_case_by_order_and_repairs_nothing_of_this_kind() -> None:
+    tree = _middle_field("the", "Sing", "Sing")
+    assert TreeRepair(load_language("en")).repair(tree) is tree
+
+
+def test_the_army_shells_the_city_in_a_long_middle_field(code) -> None:
+    sentence = "Nach Angaben des Generalstabs beschoss die russische Armee in der Nacht die Stadt Charkiw mit Raketen."
+    assert ("RUS", "194", "UKR") in triples(code(sentence, "de"))

@@ -26,6 +26,11 @@ join the first.
 A fourth, in every language, for a finite verb read as an adjective of the noun after it: "Hanoi rejected reports
 that ..." parsed as "rejected reports" (a participle modifying "reports"), with "Hanoi" the verb's subject. UD's
 `amod` is never finite; a finite verb with a subject of its own heads the clause, and the noun is its object.
+
+A fifth, where a language's articles leave case unshown (German "die", "das"): of two arguments whose case no word
+shows, the earlier is the subject unless the verb agrees with the later one only ("beschoss die russische Armee in
+der Nacht die Stadt Cherson": the army shelled the city; the parser read it the other way round). The language
+names those determiners (`case_ambiguous_determiners` in [clauses]); without them nothing is repaired.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class TreeRepair:
         clauses = language.grammar["clauses"]
         self._subordinators = frozenset(clauses.get("prepositional_subordinators", []))
         self._genitive_endings = tuple(clauses.get("genitive_endings", []))
+        self._ambiguous = frozenset(clauses.get("case_ambiguous_determiners", []))
 
     def repair(self, tree: Tree) -> Tree:
         heads = [(t.head, t.dep) for t in tree.tokens]
@@ -57,6 +63,8 @@ class TreeRepair:
                 self._name_without_genitive(tree, token.index, heads)
             elif self._genitive_endings and token.dep == "flat:name" and token.upos == "NOUN":
                 self._noun_in_a_name(tree, token.index, heads)
+            if self._ambiguous and token.dep == "obj" and token.upos in NOMINALS:
+                self._case_by_order(tree, token.index, heads)
         if heads == [(t.head, t.dep) for t in tree.tokens] or _has_cycle(heads):
             return tree
         return Tree(tuple(t._replace(head=h, dep=d) for t, (h, d) in zip(tree.tokens, heads, strict=True)))
@@ -95,6 +103,30 @@ class TreeRepair:
         heads[cases[0]] = (name, "case")
         heads[name] = (verb, "obl")
         heads[noun] = (verb, _object_or_subject(tree, verb, noun))
+
+    def _case_by_order(self, tree: Tree, obj: int, heads: list[tuple[int, str]]) -> None:
+        """An object before a subject of the same verb, on the same side of it, neither with a word showing case and
+        the verb agreeing with both: the earlier is the subject."""
+        verb = tree.tokens[obj].head
+        if tree.tokens[verb].upos != "VERB" or not self._case_unshown(tree, obj):
+            return
+        later = [
+            s
+            for s in tree.children(verb, "nsubj")
+            if s > obj and (s < verb) == (obj < verb) and tree.tokens[s].upos in {"NOUN", "PROPN"}
+        ]
+        subject = next((s for s in later if self._case_unshown(tree, s)), None)
+        if subject is None or heads[subject] != (verb, "nsubj") or heads[obj] != (verb, "obj"):
+            return
+        number = tree.morph(verb, "Number")
+        if number and tree.morph(obj, "Number") not in {number, None}:
+            return  # the verb agrees with the later one only: the parser's reading stands
+        heads[obj] = (verb, "nsubj")
+        heads[subject] = (verb, "obj")
+
+    def _case_unshown(self, tree: Tree, nominal: int) -> bool:
+        determiners = [d for d in tree.children(nominal, "det") if d < nominal]
+        return all(tree.tokens[d].text.lower() in self._ambiguous for d in determiners)
 
     @staticmethod
     def _noun_in_a_name(tree: Tree, noun: int, heads: list[tuple[int, str]]) -> None:

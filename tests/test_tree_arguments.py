@@ -489,3 +489,15 @@ def test_a_warning_that_sets_a_condition_is_a_threat(code, lang, sentence, expec
 )
 def test_a_warning_without_a_condition_is_no_threat(code, lang, sentence) -> None:
     assert not [e for e in code(sentence, lang) if e.cameo.startswith("13")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "France urged Serbia to hold talks with Kosovo.", ("FRA", "026", "SRB")),
+        ("en", "Russia urged talks with Ukraine.", ("RUS", "026", "UKR")),  # no addressee: the partner
+        ("en", "Manila vowed to deepen Manila's defence ties with Tokyo.", ("PHL", "030", "JPN")),  # a possessor
+    ],
+)
+def test_an_appeal_addresses_its_object_before_the_partner_of_the_talks(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))

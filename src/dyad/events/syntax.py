@@ -450,6 +450,8 @@ class TreeArguments:
         tree = reading.tree
         top = tree.top(tokens) if nominal else self._verb_of(reading, tokens)
         for word in sorted(tokens, key=lambda t: t != top):
+            if word != top and not nominal and self._actor_object(reading, top, word, answer):
+                return  # "urged Serbia to hold talks with Kosovo": whom the verb addresses, not the talks' partner
             for child in tree.children(word, "obl", "nmod"):
                 cases = set(tree.case_words(child))
                 framed = (between and cases & self._between) or cases & preps
@@ -479,6 +481,19 @@ class TreeArguments:
         if answer.passive and tree.relation(top) in {"acl", "amod"}:
             answer.decided_target = True  # the noun the participle modifies is the patient, actor or not
             answer.notes.append("target: the noun the participle modifies (no actor)")
+
+    def _actor_object(self, reading: Reading, verb: int, before: int, answer: TreeAnswer) -> bool:
+        """Take the verb's own object as the target where it names an actor and stands before the word `before`
+        (the addressee, then what it is asked to do)."""
+        if answer.passive:
+            return False
+        objects = [
+            c for c in reading.tree.objects(verb, OBJECTS) if c < before and self._without_preposition(reading, c)
+        ]
+        named = [  # the object itself names the actor, not a possessor in it ("deepen Manila's ties with Tokyo")
+            c for c in objects if any(m.first <= c <= m.last for m in self.phrases.phrase(reading, c))
+        ]
+        return any(self._take_targets(reading, verb, c, answer, "object") for c in named)
 
     def _take_targets(self, reading: Reading, head: int, child: int, answer: TreeAnswer, kind: str) -> bool:
         used = {id(m) for m in answer.sources}

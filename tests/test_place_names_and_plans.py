@@ -191,3 +191,19 @@ def test_german_town_adjectives_by_rule(pipeline) -> None:
     assert rules.place_adjectives("Moskau") == ["Moskauer"]
     assert "Dresdner" in rules.place_adjectives("Dresden")
     assert rules.place_adjectives("Ankara") == [] and rules.place_adjectives("Rio de Janeiro") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Canada sent medical aid to civilians in Yemen.", ("CAN", "07", "YEM")),
+        ("de", "Österreich stellte Hilfe für die Zivilbevölkerung im Libanon bereit.", ("AUT", "07", "LBN")),
+        (
+            "de",
+            "Der UN-Generalsekretär rief die Konfliktparteien in Libyen zu Gesprächen auf.",
+            ("IGOUNO", "02", "LBY"),
+        ),
+    ],
+)
+def test_a_role_followed_by_where_its_people_are_is_of_that_country(code, lang, sentence, expected) -> None:
+    assert expected in roots(code(sentence, lang, None))

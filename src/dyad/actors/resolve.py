@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from dyad.actors.coreference import Coreference, Discourse
+from dyad.actors.located_roles import located_roles
 from dyad.actors.place_names import PlaceNames
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
@@ -38,9 +39,10 @@ class Resolver:
         self._structure = MentionStructure(language)
 
     def resolve(
-        self, tokens: list[Token], found: Recognised, discourse: Discourse, place_countries: Iterable[str] = ()
+        self, tokens: list[Token], found: Recognised, discourse: Discourse, places: Iterable[tuple[int, str]] = ()
     ) -> list[Mention]:
-        """`place_countries`: the countries of the places the sentence names, for roles with no country."""
+        """`places`: (first token, country) of the places the sentence names, for roles with no country."""
+        places = list(places)
         mentions = [m for m in sorted(found.mentions, key=lambda m: m.first) if not self._backer(tokens, m)]
         backed = len(mentions) < len(found.mentions)
         mentions = [m for m in mentions if not self._side_taken(tokens, m)]
@@ -48,8 +50,10 @@ class Resolver:
         mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._coreference.anaphora(tokens, mentions, discourse)
+        located, loose = located_roles(tokens, loose, mentions, places, self._locatives, self.countries)
+        mentions += located
         if not backed:
-            mentions += self._domestic_roles(tokens, mentions, loose, place_countries)
+            mentions += self._domestic_roles(tokens, mentions, loose, [country for _, country in places])
         mentions.sort(key=lambda m: (m.first, m.start))
         self._structure.mark(tokens, mentions)
         return mentions

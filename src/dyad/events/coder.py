@@ -116,8 +116,8 @@ class SentenceCoder:
     def code(self, sentence: Sentence, context: ArticleContext) -> list[Event]:
         tokens = list(sentence.tokens)
         found = context.recognised.pop(sentence.index, None) or self._recognise(tokens, context.published)
-        place_countries = [place.country for _, _, place in self.places.find([t.text for t in tokens])]
-        mentions = self.resolver.resolve(tokens, found, context.discourse, place_countries)
+        places = [(first, place.country) for first, _, place in self.places.find([t.text for t in tokens])]
+        mentions = self.resolver.resolve(tokens, found, context.discourse, places)
         finish_texts(sentence.text, mentions)
         context.mentions[sentence.index] = mentions
         tree = self._sentence_tree(sentence, tokens, found, context)

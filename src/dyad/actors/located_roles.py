@@ -1,0 +1,63 @@
+"""Located roles: a role word with no country of its own, followed by where its people are ("civilians in Gaza",
+"die Konfliktparteien im Sudan", "protesters in central Tbilisi"), is a role of that place's country, however many
+other countries the sentence names. Only roles that say who lives somewhere do this (domestic roles and civilians):
+"soldiers in Mali" may be anyone's soldiers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dyad.actors.recognise import RoleSpan, with_role
+from dyad.model import Actor, Mention, Token
+from dyad.places import Locatives
+
+RESIDENT_ROLES = frozenset({"CVL"})  # besides the roles marked domestic
+REACH = 5  # the place starts at most this many words after the role ("in der nordsudanesischen Stadt El Fasher")
+
+
+def located_roles(
+    tokens: list[Token],
+    loose: list[RoleSpan],
+    mentions: list[Mention],
+    places: Iterable[tuple[int, str]],
+    locatives: Locatives,
+    countries: dict[str, Actor],
+) -> tuple[list[Mention], list[RoleSpan]]:
+    """The mentions of the loose roles a locative phrase places, and the roles left loose. `places`: (first token,
+    country) of each place name the sentence holds."""
+    lowers = [t.lower for t in tokens]
+    starts = {m.first: m.actor.country for m in mentions if m.actor.role is None and m.kind != "person"}
+    starts.update(dict(places))
+    found, rest = [], []
+    for role in loose:
+        home = _place_after(role, lowers, starts, locatives, countries)
+        if home is None:
+            rest.append(role)
+            continue
+        found.append(
+            Mention(
+                first=role.first,
+                last=role.last,
+                start=tokens[role.first].start,
+                end=tokens[role.last].end,
+                text="",
+                actor=with_role(home, role.role.role),
+                kind="role",
+                mode=role.role.mode,
+            )
+        )
+    return found, rest
+
+
+def _place_after(
+    role: RoleSpan, lowers: list[str], starts: dict[int, str], locatives: Locatives, countries: dict[str, Actor]
+) -> Actor | None:
+    if not (role.role.domestic or role.role.role in RESIDENT_ROLES):
+        return None
+    after = role.last + 1
+    if after >= len(lowers) or lowers[after] not in locatives.words:
+        return None
+    for first in range(after + 1, min(len(lowers), after + REACH + 1)):
+        if first in starts and locatives.before(lowers, first):
+            return countries.get(starts[first])
+    return None

@@ -283,3 +283,15 @@ def test_declining_to_comment_is_011_and_not_negated(code, lang, sentence, expec
     events = code(sentence, lang)
     assert expected in triples(events)
     assert not any(e.negated for e in events if e.cameo == "011")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Teheran lehnte Verhandlungen mit Washington ab.", ("IRN", "125", "USA")),
+        ("en", "Myanmar's junta rejected talks with the opposition.", ("MMR", "125", "MMR")),
+        ("de", "Pjöngjang signalisierte Bereitschaft zu neuen Gesprächen mit Seoul.", ("PRK", "036", "KOR")),
+    ],
+)
+def test_rejected_or_offered_talks_name_their_partner(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))

@@ -304,6 +304,7 @@ class TriggerLexicon:
                 -m.entry.size,
                 -len(m.entry.parts),
                 len(actor_words.intersection(m.tokens)),
+                _generic(m.entry.cameo),  # of equal size, the more specific code ("Bereitschaft zu Gesprächen": 036)
                 not m.particle,  # the particle is evidence: "lieferte ... aus" is "ausliefern", not "liefern"
                 not m.exact,
                 not m.nominal_evidence,
@@ -321,6 +322,11 @@ class TriggerLexicon:
             taken.update(match.tokens)
             chosen.append(match)
         return sorted(chosen, key=lambda m: m.first)
+
+
+def _generic(code: str) -> bool:
+    """A root's own code ("030", "190"), the least specific of its root."""
+    return len(code) == 3 and code.endswith("0")
 
 
 def _head_words(entry: TriggerEntry, nouns_capitalised: bool, lemma: Callable[[str], str]) -> set[str]:

@@ -295,3 +295,16 @@ def test_declining_to_comment_is_011_and_not_negated(code, lang, sentence, expec
 )
 def test_rejected_or_offered_talks_name_their_partner(code, lang, sentence, expected) -> None:
     assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Frankreich hat Rumänien ein weiteres Flugabwehrsystem übergeben.", ("FRA", "072", "ROU")),
+        ("de", "Kiew bat die westlichen Verbündeten um zusätzliche Luftverteidigungssysteme.", ("UKR", "0232", "WST")),
+        ("en", "Egypt suspended its role as a mediator between Ethiopia and Eritrea.", ("EGY", "165", "ETH")),
+        ("en", "Moscow accused its Western partners of hypocrisy.", ("RUS", "112", "WST")),
+    ],
+)
+def test_handovers_halted_mediation_and_the_western_allies(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))

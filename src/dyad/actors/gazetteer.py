@@ -358,7 +358,9 @@ def _add_actor_rows(
     core: CorePeople,
 ) -> None:
     """Add rows; a row naming a known actor may leave code/country/role/kind empty and only add spellings. A person
-    whose periods a deferred file gives (deferred.py) is dated by them."""
+    whose periods a deferred file gives (deferred.py) is dated by them. A row without forms is known by its name,
+    except in the institution files (data/actors/*.tsv), whose English names are no spellings of the texts: there
+    the language files give the spellings."""
     countries = frozenset(gazetteer.countries)
     for row in rows:
         base = known.get(row["name"], {})
@@ -376,7 +378,8 @@ def _add_actor_rows(
                 periods += (Period(actor, parse_day(horizon, last=True) + timedelta(days=1), None, "official"),)
         except (PeriodError, ValueError) as error:
             raise ActorFileError(f"{periods_source}: {merged['name']}: {error}") from None
-        for form in split_forms(row.get("forms", "")) or [merged["name"]]:
+        named_by = [] if source.startswith("data/actors/") else [merged["name"]]  # institutions: forms only
+        for form in split_forms(row.get("forms", "")) or named_by:
             variants = language.rules.name_forms(form, kind)
             for variant in variants:
                 entry = Entry(actor, kind, is_genitive(variant, variants), False, source, 0, periods)

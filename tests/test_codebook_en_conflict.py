@@ -34,7 +34,7 @@ CASES = [
         "A port strike by Nigerian dock workers halted trade on Monday.",
         {("NGA", "143", None)},
     ),
-    ("a sit-in", "Kenyan students staged a sit-in outside parliament.", {("KEN", "140", "KEN")}),
+    ("a sit-in", "Kenyan students staged a sit-in outside parliament.", {("KEN", "141", "KEN")}),
     # 15 Exhibit force posture
     ("intercepted bombers", "Japan intercepted Chinese bombers near Okinawa.", {("JPN", "150", "CHN")}),
     ("missiles fired into the sea", "Iran fired missiles into the sea on Friday.", {("IRN", "150", None)}),

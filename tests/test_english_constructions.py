@@ -138,7 +138,8 @@ CASES = [
         {("TUR", "141", "TUR"), ("TUR", "173", "TUR")},
     ),
     ("mobilising against", "Britain mobilized reservists for a war against Iraq.", {("GBR", "154", "IRQ")}),
-    ("charging with", "Serbia charged Albania with arming rebels.", {("SRB", "112", "ALB")}),
+    # what the charge alleges is Albania's act, supposed: "with" + gerund takes the object as subject
+    ("charging with", "Serbia charged Albania with arming rebels.", {("SRB", "112", "ALB"), ("ALB", "072", None)}),
     (
         "'of the' before an organisation is its genitive",
         "Iran expelled inspectors of the International Atomic Energy Agency.",

@@ -308,3 +308,16 @@ def test_rejected_or_offered_talks_name_their_partner(code, lang, sentence, expe
 )
 def test_handovers_halted_mediation_and_the_western_allies(code, lang, sentence, expected) -> None:
     assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Schweden sagte weitere Panzer für die Ukraine zu.", ("SWE", "0332", "UKR")),
+        ("de", "Japan stellte Nothilfe für Nepal bereit.", ("JPN", "070", "NPL")),
+        ("en", "Norway pledges more tanks for Ukraine", ("NOR", "0332", "UKR")),
+        ("en", "Japan provided emergency aid for Nepal.", ("JPN", "070", "NPL")),
+    ],
+)
+def test_aid_for_a_country_goes_to_it(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang))

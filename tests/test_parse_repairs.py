@@ -212,3 +212,23 @@ def test_english_shows_case_by_order_and_repairs_nothing_of_this_kind() -> None:
 def test_the_army_shells_the_city_in_a_long_middle_field(code) -> None:
     sentence = "Nach Angaben des Generalstabs beschoss die russische Armee in der Nacht die Stadt Charkiw mit Raketen."
     assert ("RUS", "194", "UKR") in triples(code(sentence, "de"))
+
+
+def test_a_headline_comma_read_as_a_vocative_is_and() -> None:
+    tree = _tree(
+        [
+            ("Ethiopia", 3, "vocative", "PROPN", {}),
+            (",", 0, "punct", "PUNCT", {}),
+            ("Eritrea", 3, "nsubj", "PROPN", {}),
+            ("sign", 3, "root", "VERB", {}),
+            ("deal", 3, "obj", "NOUN", {}),
+        ]
+    )
+    repaired = TreeRepair(load_language("en")).repair(tree)
+    assert repaired.children(3, "nsubj") == [0] and repaired.conjuncts(0) == [0, 2]
+
+
+def test_a_headline_pair_of_names_is_one_coordinated_subject(code) -> None:
+    sources = {e.source.actor.country for e in code("Ethiopia, Eritrea sign peace deal", "en")}
+    targets = {e.target.actor.country for e in code("Ethiopia, Eritrea sign peace deal", "en") if e.target}
+    assert {"ETH", "ERI"} <= sources | targets

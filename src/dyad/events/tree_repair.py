@@ -21,11 +21,15 @@ name). The language lists the endings (`genitive_endings` in [clauses]); without
 A third, in every language, for a list of subjects read as two: "Ireland, Spain and Norway recognised" parsed with
 "Ireland" and "Spain" both subjects of the verb. A verb has one subject; where a second follows the first across a
 comma alone and is itself coordinated ("Spain and Norway"), it is the list's second conjunct, and its own conjuncts
-join the first.
+join the first; so is a name right after a name and a comma (a headline's "India, Pakistan agree").
 
 A fourth, in every language, for a finite verb read as an adjective of the noun after it: "Hanoi rejected reports
 that ..." parsed as "rejected reports" (a participle modifying "reports"), with "Hanoi" the verb's subject. UD's
 `amod` is never finite; a finite verb with a subject of its own heads the clause, and the noun is its object.
+
+A sixth, in every language, for a headline's comma that stands for "and": "Ethiopia, Eritrea sign peace deal" parsed
+with "Ethiopia" a `vocative` and "Eritrea" the subject. News addresses no one; a name read as a vocative right
+before a comma and the verb's subject is the subject's first conjunct.
 
 A fifth, where a language's articles leave case unshown (German "die", "das"): of two arguments whose case no word
 shows, the earlier is the subject unless the verb agrees with the later one only ("beschoss die russische Armee in
@@ -55,6 +59,8 @@ class TreeRepair:
         for token in tree.tokens:
             if token.dep == "nsubj" and token.upos in NOMINALS:
                 _subject_list(tree, token.index, heads)
+            if token.dep == "vocative" and token.upos == "PROPN":
+                _headline_comma(tree, token.index, heads)
             if token.dep == "amod" and token.upos == "VERB" and tree.morph(token.index, "VerbForm") == "Fin":
                 _finite_modifier(tree, token.index, heads)
             if token.dep == "case" and token.text.lower() in self._subordinators:
@@ -144,9 +150,12 @@ def _subject_list(tree: Tree, second: int, heads: list[tuple[int, str]]) -> None
     coordinated conjunct of its own, is the first subject's conjunct."""
     verb = tree.tokens[second].head
     earlier = [s for s in tree.children(verb, "nsubj") if s < second]
-    if not earlier or not (conjuncts := tree.children(second, "conj")):
+    if not earlier:
         return
+    conjuncts = tree.children(second, "conj")
     first = earlier[-1]
+    if not conjuncts and not (first + 2 == second and tree.tokens[first].upos == "PROPN"):
+        return  # without conjuncts of its own, only a name, a comma, a name: a headline's "India, Pakistan agree"
     between = range(max(tree.subtree(first)) + 1, second)
     commas = [i for i in between if tree.tokens[i].text == ","]
     own = set(tree.subtree(second))
@@ -156,6 +165,19 @@ def _subject_list(tree: Tree, second: int, heads: list[tuple[int, str]]) -> None
     heads[commas[0]] = (second, "punct")
     for conjunct in conjuncts:
         heads[conjunct] = (first, "conj")
+
+
+def _headline_comma(tree: Tree, name: int, heads: list[tuple[int, str]]) -> None:
+    """ "Ethiopia, Eritrea sign": a vocative name, a comma, then the verb's subject: the subject's first conjunct."""
+    verb = tree.tokens[name].head
+    comma, subject = name + 1, name + 2
+    if subject >= len(tree) or tree.tokens[comma].text != "," or tree.tokens[subject].head != verb:
+        return
+    if tree.dep(subject) != "nsubj" or tree.tokens[subject].upos not in NOMINALS:
+        return
+    heads[name] = (verb, "nsubj")
+    heads[subject] = (name, "conj")
+    heads[comma] = (subject, "punct")
 
 
 def _finite_modifier(tree: Tree, verb: int, heads: list[tuple[int, str]]) -> None:

@@ -207,3 +207,34 @@ def test_german_town_adjectives_by_rule(pipeline) -> None:
 )
 def test_a_role_followed_by_where_its_people_are_is_of_that_country(code, lang, sentence, expected) -> None:
     assert expected in roots(code(sentence, lang, None))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        (
+            "de",
+            "Wie das Außenministerium in Ankara mitteilte, wurde der dänische Botschafter einbestellt.",
+            ("TUR", "114", "DNK"),
+        ),
+        ("en", "The Iranian ambassador was summoned, the foreign ministry in London said.", ("GBR", "114", "IRN")),
+        (
+            "de",
+            "Wie die Polizei mitteilte, wurden bei der Kundgebung in Wien drei Demonstranten festgenommen.",
+            ("AUT", "173", "AUT"),
+        ),
+    ],
+)
+def test_a_state_body_reporting_its_passive_act_did_it(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang, None))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("de", "Ungarn blockiert neue Hilfen für die Ukraine.", ("HUN", "122", "UKR")),
+        ("de", "Die Türkei blockiert den Nato-Beitritt Schwedens.", ("TUR", "120", "SWE")),
+    ],
+)
+def test_blocking_aid_or_an_accession_is_a_rejection(code, lang, sentence, expected) -> None:
+    assert expected in triples(code(sentence, lang, None))

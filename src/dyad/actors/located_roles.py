@@ -1,7 +1,7 @@
 """Located roles: a role word with no country of its own, followed by where its people are ("civilians in Gaza",
-"die Konfliktparteien im Sudan", "protesters in central Tbilisi"), is a role of that place's country, however many
-other countries the sentence names. Only roles that say who lives somewhere do this (domestic roles and civilians):
-"soldiers in Mali" may be anyone's soldiers."""
+"die Konfliktparteien im Sudan", "das Außenministerium in Ankara"), is a role of that place's country, however many
+other countries the sentence names. Only roles that say who lives or governs somewhere do this (domestic roles,
+civilians, the state's institutions): "soldiers in Mali" may be anyone's soldiers, a diplomat's place his posting."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from dyad.actors.recognise import RoleSpan, with_role
 from dyad.model import Actor, Mention, Token
 from dyad.places import Locatives
 
-RESIDENT_ROLES = frozenset({"CVL"})  # besides the roles marked domestic
+# besides the roles marked domestic: civilians, and the institutions of a place ("das Außenministerium in Ankara",
+# "the court in Moscow"); a diplomat's place is his posting ("der russische Botschafter in Israel"), not his country
+RESIDENT_ROLES = frozenset({"CVL", "GOV", "LEG", "JUD", "COP", "SPY"})
 REACH = 5  # the place starts at most this many words after the role ("in der nordsudanesischen Stadt El Fasher")
 
 
@@ -52,7 +54,7 @@ def located_roles(
 def _place_after(
     role: RoleSpan, lowers: list[str], starts: dict[int, str], locatives: Locatives, countries: dict[str, Actor]
 ) -> Actor | None:
-    if not (role.role.domestic or role.role.role in RESIDENT_ROLES):
+    if role.role.mode == "diplomat" or not (role.role.domestic or role.role.role in RESIDENT_ROLES):
         return None
     after = role.last + 1
     if after >= len(lowers) or lowers[after] not in locatives.words:

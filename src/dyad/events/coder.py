@@ -41,7 +41,8 @@ VISIT_CODES = ("042",)
 # investigations, administrative sanctions, arrests, expulsions: only a state does these, so "was arrested in
 # Lebanon" (an agentless passive) names its source, the state where it happened; "was expelled from Poland", the
 # state left
-STATE_ACT_CODES = ("09", "161", "1662", "172", "173", "174")
+STATE_ACT_CODES = ("09", "114", "161", "1662", "172", "173", "174")
+STATE_ROLES = frozenset({"GOV", "COP", "JUD", "MIL", "SPY"})
 EXPULSION_CODES = ("161", "1662", "174")
 # curfews, states of emergency, restrictions imposed or eased: a state's measure on the people where it applies, so
 # with no target of its own it targets the country of the place named ("lifted the curfew in Darfur"), its own too;
@@ -178,6 +179,15 @@ class SentenceCoder:
         context.last_speaker = speaker or context.last_speaker
         return _unique([event for events in by_match for event in events])
 
+    @staticmethod
+    def _state_reporter(speaker: Mention | None, targets: list[Mention | None]) -> Mention | None:
+        """The speaker of a sentence reporting a state act in the passive, where it is a state body (ministry,
+        police, court) and not the act's patient: the one who acted ("wie die Polizei mitteilte, wurden drei
+        Demonstranten festgenommen")."""
+        if speaker is None or speaker.actor.role not in STATE_ROLES or any(t is speaker for t in targets):
+            return None
+        return speaker
+
     def _sets_condition(self, tokens: list[Token], parse: ClauseParse) -> bool:
         """Whether a clause of the sentence is a condition ("if it attacks", "Sollte Kiew ... einsetzen"): a warning
         that sets one is a threat ("warnte, sollte die Ukraine Raketen einsetzen, werde Moskau reagieren")."""
@@ -280,6 +290,16 @@ class SentenceCoder:
                 assignment.pairs = [(source, place) for source, _ in assignment.pairs]
                 assignment.notes.append(f"target: the people where the measure applies ({place.text})")
         if assignment.agentless and assignment.targets and base_code.startswith(STATE_ACT_CODES):
+            reporter = self._state_reporter(speaker, assignment.targets)
+            if reporter is not None:  # "Wie das Außenministerium mitteilte, wurde der Botschafter einbestellt"
+                assignment.pairs = [(reporter, target) for target in assignment.targets]
+                assignment.notes.append(f"source: the state body reporting its own act ({reporter.text})")
+        if (
+            assignment.agentless
+            and assignment.targets
+            and not assignment.pairs
+            and base_code.startswith(STATE_ACT_CODES)
+        ):
             expulsion = base_code.startswith(EXPULSION_CODES)
             state = self.place_roles.state_of_place(view, clause.tokens, assignment.targets, expulsion, match.first)
             if state is not None:

@@ -232,3 +232,16 @@ def test_a_headline_pair_of_names_is_one_coordinated_subject(code) -> None:
     sources = {e.source.actor.country for e in code("Ethiopia, Eritrea sign peace deal", "en")}
     targets = {e.target.actor.country for e in code("Ethiopia, Eritrea sign peace deal", "en") if e.target}
     assert {"ETH", "ERI"} <= sources | targets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the agent hangs from the secondary predicate "dead"
+        ("Two students were shot dead by security forces in Tehran on Friday.", ("IRN", "193", "IRN")),
+        # "after" read as the case of the subject of a clause that has its verb
+        ("The council failed to agree after the United States cast its veto.", ("USA", "129", None)),
+    ],
+)
+def test_agents_below_a_predicate_and_subjects_after_a_subordinator(code, sentence, expected) -> None:
+    assert expected in triples(code(sentence, "en"))

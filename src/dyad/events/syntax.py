@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from dyad.events.noun_frames import NounFrames
 from dyad.events.reading import PhraseFinder, Reading, verb_lemmas
-from dyad.events.tree import Tree
+from dyad.events.tree import CLAUSAL, Tree
 from dyad.lang import Language
 from dyad.model import Mention
 
@@ -161,9 +161,14 @@ class TreeArguments:
             agents = [c for c in tree.children(verb, "obl") if self._is_agent(tree, c)]
             # a "von/by" phrase the parser attached lower ("am Wochenende von Israel") is still the agent, but not
             # one inside an attribution ("nach Angaben des Komitees vom Roten Kreuz")
-            agents = agents or [
-                c for c in tree.subtree(verb)[1:] if self._is_agent(tree, c) and not self._attributed(reading, verb, c)
-            ]
+            agents = (
+                agents
+                or [  # and one below a secondary predicate ("shot dead by security forces")
+                    c
+                    for c in tree.subtree(verb, CLAUSAL - {"xcomp"})[1:]
+                    if self._is_agent(tree, c) and not self._attributed(reading, verb, c)
+                ]
+            )
             answer.decided_source = True
             if agents:
                 answer.sources = self.phrases.phrase(reading, agents[0])

@@ -80,6 +80,11 @@ class TreeRepair:
         nominal = tree.tokens[word].head
         if nominal <= word or tree.tokens[nominal].upos not in NOMINALS:
             return
+        subject_of = tree.head(nominal)
+        if tree.dep(nominal) == "nsubj" and subject_of is not None and subject_of > nominal:
+            if tree.tokens[subject_of].upos == "VERB":  # "after the United States cast": the clause is there already
+                heads[word] = (subject_of, "mark")
+            return
         phrase = [i for i in tree.subtree(nominal) if i < nominal or i == nominal]
         verb = max(phrase) + 1
         if verb >= len(tree) or tree.tokens[verb].upos != "VERB" or tree.children(verb, "nsubj"):

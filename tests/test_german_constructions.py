@@ -321,3 +321,15 @@ def test_handovers_halted_mediation_and_the_western_allies(code, lang, sentence,
 )
 def test_aid_for_a_country_goes_to_it(code, lang, sentence, expected) -> None:
     assert expected in triples(code(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Der Kreml hat die Vorwürfe zurückgewiesen."),
+        ("de", "Peking wies die Anschuldigungen entschieden zurück."),
+    ],
+)
+def test_a_rejection_of_accusations_is_certain(code, lang, sentence) -> None:
+    events = [e for e in code(sentence, lang) if e.cameo.startswith("12")]
+    assert events and not any(e.hypothetical for e in events)

@@ -48,6 +48,13 @@ def governed_matches(
             below = clause.parent == home and clause.is_complement(tokens, complementizers)
             between = {t.lower for t in tokens[governor.first + 1 : match.first]}
             after_in_clause = clause.id == home and match.first > governor.first and not between & coordinators
+            # an event noun governs no verb of its own clause: it is that verb's argument ("hat die Vorwürfe
+            # zurückgewiesen"); what it governs is a complement or a noun ("Vorwürfe der Folter"). A protest noun
+            # still folds the demands after it ("a rally demanding reforms")
+            noun_over_verb = (
+                governor.entry.noun and not match.entry.noun and not governor.entry.cameo.startswith(PROTEST_ROOT)
+            )
+            after_in_clause = after_in_clause and not noun_over_verb
             in_tree = tree is not None and tree.complement_of(tree.top(match.tokens), governor.tokens)
             if match is not governor and (below or after_in_clause or in_tree):
                 governed.setdefault(number, set()).add(number_of_governor)

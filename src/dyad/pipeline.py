@@ -123,10 +123,11 @@ class Pipeline:
         grammars = {language.code: language.grammar["language"] for language in loaded}
         common = {code: frozenset(grammar["common"]) for code, grammar in grammars.items()}
         roman_ordinals = frozenset(code for code, grammar in grammars.items() if grammar.get("roman_ordinals"))
+        lemma_exceptions = {code: dict(grammar.get("lemma_exceptions", {})) for code, grammar in grammars.items()}
         pipeline = cls(
             Cleaner.load(languages),
             LanguageDetector(languages, common),
-            Segmenter(languages, roman_ordinals),
+            Segmenter(languages, roman_ordinals, lemma_exceptions),
             Ontology(Codebook.load(), PloverMap.load()),
             Places.load(loaded),
             tuple(actor_files),

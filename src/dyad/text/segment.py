@@ -85,14 +85,18 @@ def _token_windows(doc, start: int, end: int, limit: int) -> Iterator[tuple[int,
 
 
 class Lemmatizer:
-    """simplemma with a per-instance memo (words repeat; a lookup is far cheaper than a lemmatisation)."""
+    """simplemma with a per-instance memo (words repeat; a lookup is far cheaper than a lemmatisation), and the
+    language's exceptions where simplemma leaves an irregular form as it is ("shot", "broke": grammar.toml)."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, exceptions: dict[str, str] | None = None):
         self.language = language
+        self._exceptions = {word.lower(): lemma for word, lemma in (exceptions or {}).items()}
         self._memo: dict[str, str] = {}
 
     def lemma(self, word: str) -> str:
         found = self._memo.get(word)
+        if found is None and word.lower() in self._exceptions:
+            found = self._memo[word] = self._exceptions[word.lower()]
         if found is None:
             # simplemma spells some German lemmas with "ss", others with "ß": one spelling for matching
             found = simplemma.lemmatize(word, lang=self.language).lower().replace("ß", "ss")
@@ -102,11 +106,17 @@ class Lemmatizer:
 
 
 class Segmenter:
-    def __init__(self, languages: tuple[str, ...], roman_ordinals: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        languages: tuple[str, ...],
+        roman_ordinals: frozenset[str] = frozenset(),
+        lemma_exceptions: dict[str, dict[str, str]] | None = None,
+    ):
         """`roman_ordinals`: the languages that write a regnal number with a period ("Papst Leo XIV. empfing",
-        "Karl III."): there the period ends no sentence."""
+        "Karl III."): there the period ends no sentence. `lemma_exceptions`: per language, word -> lemma."""
         self._nlp: dict[str, SpacyLanguage] = {}
-        self._lemmatizers = {code: Lemmatizer(code) for code in languages}
+        exceptions = lemma_exceptions or {}
+        self._lemmatizers = {code: Lemmatizer(code, exceptions.get(code)) for code in languages}
         self._special_words: dict[str, frozenset[str]] = {}
         for code in languages:
             nlp = spacy.blank(code)

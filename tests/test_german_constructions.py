@@ -333,3 +333,26 @@ def test_aid_for_a_country_goes_to_it(code, lang, sentence, expected) -> None:
 def test_a_rejection_of_accusations_is_certain(code, lang, sentence) -> None:
     events = [e for e in code(sentence, lang) if e.cameo.startswith("12")]
     assert events and not any(e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "de",
+            "Der Krieg im Jemen hat nach Schätzungen der Vereinten Nationen Hunderttausende Menschenleben gefordert.",
+        ),
+        ("en", "The war in Yemen has claimed hundreds of thousands of lives, the United Nations estimates."),
+    ],
+)
+def test_a_war_claiming_lives_is_no_demand_or_claim(code, lang, sentence) -> None:
+    assert not [e for e in code(sentence, lang) if e.cameo.startswith(("10", "01"))]
+
+
+def test_a_no_event_reading_is_explained(pipeline) -> None:
+    from dyad.read import RawDocument
+
+    raw = RawDocument(text="Der Krieg hat Tausende Menschenleben gefordert.", origin="t", language="de")
+    explanations = pipeline.code(raw, explain=True).explanations
+    outcomes = [c.outcome for e in explanations for c in e.candidates]
+    assert any("no event" in outcome for outcome in outcomes)

@@ -11,15 +11,17 @@ from dyad.actors.recognise import Recognised, recognise
 from dyad.actors.resolve import Resolver, finish_texts
 from dyad.events.arguments import PROTEST_ROOT, ArgumentFinder, Assignment, SentenceView
 from dyad.events.clauses import ClauseParse, ClauseSplitter
+from dyad.events.event_fields import confidence, event_date, trigger_span, unassigned, unique
 from dyad.events.explain import SentenceExplanation, explain_sentence
 from dyad.events.governed import ask_for_governed, governed_matches, targets_from_governed, threaten_with_governed
 from dyad.events.modality import Modality, ModalityJudge
 from dyad.events.place_roles import PlaceRoles
 from dyad.events.tree import Tree
 from dyad.events.tree_repair import TreeRepair
-from dyad.events.triggers import TriggerLexicon, TriggerMatch
+from dyad.events.trigger_entries import NO_EVENT
+from dyad.events.triggers import TriggerLexicon
 from dyad.lang import Language
-from dyad.model import Event, Mention, Sentence, Span, TimeExpression, Token, stable_event_id
+from dyad.model import Event, Mention, Sentence, TimeExpression, Token, stable_event_id
 from dyad.ontology import Codebook, PloverMap, event_code_fields
 from dyad.places import Locatives, Places
 from dyad.text import parse as dependencies
@@ -148,7 +150,8 @@ class SentenceCoder:
             governed = governed_matches(tokens, matches, parse, tree, self.complementizers, self.coordinators)
             for number, match in enumerate(matches):
                 governors = {matches[g].entry.cameo[:2] for g in governed.get(number, ())}
-                if PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS:
+                no_event = match.entry.cameo == NO_EVENT  # "Menschenleben gefordert": the words report nothing
+                if no_event or (PROTEST_ROOT in governors and match.entry.cameo[:2] in DEMAND_ROOTS):
                     by_match.append([])
                     assignments.append(None)
                     continue
@@ -166,7 +169,7 @@ class SentenceCoder:
             threaten_with_governed(by_match, matches, governed, self.ontology.codebook, self.ontology.plover)
         if context.explanations is not None:
             outcomes = [
-                (m, a, e, "" if a is not None else "folded into the protest that demands it")
+                (m, a, e, "" if a is not None else unassigned(m))
                 for m, a, e in zip(matches, assignments, by_match, strict=True)
             ]
             candidates = self.triggers.candidates(tokens, parse.clause_of, names, determined)
@@ -177,7 +180,7 @@ class SentenceCoder:
             )
         context.discourse.remember(mentions)
         context.last_speaker = speaker or context.last_speaker
-        return _unique([event for events in by_match for event in events])
+        return unique([event for events in by_match for event in events])
 
     @staticmethod
     def _state_reporter(speaker: Mention | None, targets: list[Mention | None]) -> Mention | None:
@@ -275,8 +278,8 @@ class SentenceCoder:
         base_code = intent if modality.intent and intent else match.entry.cameo
         if assignment.sources and all(s.actor.role in NON_STATE_ROLES for s in assignment.sources):
             base_code = OFFICIAL_ONLY.get(base_code, base_code)
-        trigger = _trigger_span(sentence, view, match)
-        when = _event_date(match, times, parse, context.published)
+        trigger = trigger_span(sentence, view, match)
+        when = event_date(match, times, parse, context.published)
         place_targeted = base_code[:2] in PLACE_TARGET_ROOTS or base_code.startswith(VISIT_CODES)
         if place_targeted and assignment.pairs and all(t is None for _, t in assignment.pairs):
             domestic = base_code[:2] in DOMESTIC_PLACE_ROOTS
@@ -345,60 +348,7 @@ class SentenceCoder:
                 location=self.place_roles.location(view, clause.tokens, target or source),
                 notes=[*assignment.notes, f"trigger: {match.entry.pattern} -> {match.entry.cameo}"],
             )
-            event.confidence = _confidence(assignment, event)
+            event.confidence = confidence(assignment, event)
             event.event_id = stable_event_id(event)
             events.append(event)
         return events
-
-
-def _trigger_span(sentence: Sentence, view: SentenceView, match: TriggerMatch) -> Span:
-    first, last = view.tokens[match.first], view.tokens[match.last]
-    if list(match.tokens) == list(range(match.first, match.last + 1)):
-        return Span(sentence.text[first.start : last.end], first.start, last.end)
-    runs: list[list[int]] = []
-    for index in match.tokens:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    text = " ... ".join(sentence.text[view.tokens[r[0]].start : view.tokens[r[-1]].end] for r in runs)
-    return Span(text, first.start, last.end)
-
-
-def _event_date(
-    match: TriggerMatch, times: list[TimeExpression], parse: ClauseParse, published: date | None
-) -> tuple[date, str] | None:
-    clause = parse.clause_of[match.first]
-    allowed = {clause} | {c.id for c in parse.ancestors(parse.clauses[clause])}
-    near = [t for t in times if parse.clause_of[t.first] == clause]
-    near = near or [t for t in times if parse.clause_of[t.first] in allowed]
-    if near:
-        best = min(near, key=lambda t: min(abs(t.first - match.first), abs(t.last - match.first)))
-        return best.date, best.precision
-    if published is not None:
-        return published, "day"
-    return None
-
-
-def _confidence(assignment: Assignment, event: Event) -> float:
-    score = 0.45
-    notes = " ".join(assignment.notes)
-    if ("clause subject" in notes and "inherited" not in notes) or "modifier" in notes or "passive" in notes:
-        score += 0.2
-    if event.target is not None:
-        score += 0.15
-    if assignment.match.exact:
-        score += 0.1
-    if event.source.kind == "anaphor" or (event.target is not None and event.target.kind == "anaphor"):
-        score -= 0.15
-    return max(0.1, min(0.95, score))
-
-
-def _unique(events: list[Event]) -> list[Event]:
-    seen: set[str] = set()
-    unique = []
-    for event in events:
-        if event.event_id not in seen:
-            seen.add(event.event_id)
-            unique.append(event)
-    return unique

@@ -20,6 +20,9 @@ class TriggerFileError(ValueError):
     pass
 
 
+NO_EVENT = ""  # the code of a reading that reports no event: it takes its words from every other reading
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerEntry:
     pattern: str
@@ -81,7 +84,9 @@ def _entry(
     if not parts:
         raise ValueError("empty pattern")
     cameo = row["cameo"]
-    if not cameo.isdigit():
+    if cameo == "-":
+        cameo = NO_EVENT  # a reading of the words that reports no event ("Menschenleben ... fordern")
+    elif not cameo.isdigit():
         raise ValueError(f"bad CAMEO code {cameo!r}")
     intent = row.get("intent", "-")
     preps = row.get("preps", "-")

@@ -39,7 +39,7 @@ def test_plover_mapping(codebook: Codebook) -> None:
 def test_every_trigger_code_is_in_the_codebook(codebook: Codebook, language: str) -> None:
     rows = [row for path in load_language(language).data_files("triggers") for row in read_tsv(path)]
     for row in rows:
-        assert row["cameo"] in codebook, row
+        assert row["cameo"] in codebook or row["cameo"] == "-", row  # "-": a reading that reports no event
         if row.get("intent", "-") not in {"", "-"}:
             assert row["intent"] in codebook, row
 

@@ -48,10 +48,11 @@ def lookup_triggers(pipeline: Pipeline, text: str, language: str) -> list[Trigge
     hits = []
     for match in coder.triggers.candidates(tokens, clause_of):
         codebook = pipeline.ontology.codebook
-        name = codebook[match.entry.cameo].name if match.entry.cameo in codebook else ""
+        code = match.entry.cameo or "-"  # "-": a reading that reports no event
+        name = codebook[code].name if code in codebook else "no event"
         hits.append(
             TriggerHit(
-                code=match.entry.cameo,
+                code=code,
                 name=name,
                 pattern=match.entry.pattern,
                 words=tuple(tokens[i].text for i in match.tokens),
@@ -72,7 +73,7 @@ def trigger_stats(pipeline: Pipeline, language: str) -> dict[str, Any]:
         "language": language,
         "patterns": len(entries),
         "by_source": dict(sorted(Counter(entry.source for entry in entries).items())),
-        "by_root": dict(sorted(Counter(entry.cameo[:2] for entry in entries).items())),
+        "by_root": dict(sorted(Counter(entry.cameo[:2] or "-" for entry in entries).items())),
         "by_kind": dict(sorted(Counter(_trigger_kind(entry.noun, len(entry.parts)) for entry in entries).items())),
         "codes": len(codes),
         "codes_with_3_or_more": sum(1 for code in codes if by_code[code] >= 3),

@@ -13,38 +13,21 @@ subject), a verb coordinated with an earlier one shares its subject (`conj`), a 
 antecedent (`acl:relcl`), a participle for the noun it modifies (`acl`: "militants attacking the convoy"; with an
 agent it is a passive: "property seized by government forces"), "we"/"wir" for the speaker, and a pronoun no
 sentence resolved ("Hungary said it will support") for the subject of the clause that governs its own.
-Target: an `obl` or `nmod` of any trigger word whose case word is in the trigger's frame ("Kritik an X", "held
-talks with X", "zwischen X und Y"), else the object (`obj`/`iobj`; in a passive the subject).
+Targets, and an event noun's own agent: tree_targets.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from dyad.events.noun_frames import NounFrames
 from dyad.events.reading import PhraseFinder, Reading, verb_lemmas
 from dyad.events.tree import CLAUSAL, Tree
+from dyad.events.tree_targets import OBJECTS, TreeAnswer, TreeTargets
 from dyad.lang import Language
 from dyad.model import Mention
 
-OBJECTS = ("obj", "iobj")  # and "obl:arg", German UD's dative object, where a relative pronoun is one
 GOVERNED = frozenset({"ccomp", "advcl", "conj", "parataxis"})
 MAX_CLIMB = 4
 OBLIQUE_CASES = frozenset({"Acc", "Dat", "Gen"})
-
-
-@dataclass
-class TreeAnswer:
-    """What the tree says about one trigger's arguments; `decided_*` is False where the tree had no slot."""
-
-    sources: list[Mention] = field(default_factory=list)
-    targets: list[Mention] = field(default_factory=list)
-    decided_source: bool = False
-    decided_target: bool = False
-    passive: bool = False
-    plain_subject: bool = False  # the source is the active verb's own nominal subject, no construction around it
-    own_source: bool = False  # an event noun's own agent ("by Turkish police"): the noun is an event of its own
-    notes: list[str] = field(default_factory=list)
 
 
 class TreeArguments:
@@ -52,10 +35,7 @@ class TreeArguments:
         arguments = language.grammar["arguments"]
         clauses = language.grammar["clauses"]
         self._agent = frozenset(arguments["agent_prepositions"])
-        self._noun_agents = frozenset(arguments.get("noun_agent_prepositions", []))
-        self._patient_cases = frozenset(arguments.get("noun_patient_prepositions", []))
         self._means = frozenset(arguments.get("means_nouns", []))
-        self._between = frozenset(arguments["between"])
         self._first_person = frozenset(arguments["first_person"])
         self._object_control = frozenset(arguments.get("object_control_verbs", []))
         self._object_control_marks = frozenset(arguments.get("object_control_marks", []))
@@ -67,6 +47,7 @@ class TreeArguments:
         self._attribution = frozenset(arguments.get("attribution_words", []))
         self._passive_forms = frozenset(arguments["passive_auxiliary_forms"])
         self.noun_frames = NounFrames(language)
+        self.target_finder = TreeTargets(language, self.phrases, self._without_preposition)
         self._rules = language.rules
 
     def verb(
@@ -122,37 +103,13 @@ class TreeArguments:
         answer = TreeAnswer()
         self._targets(reading, tokens, preps, between, answer, nominal=True)
         if len(tokens) == 1:  # of "investigation into war crimes by the army" the agent is the crimes'
-            self._noun_agent(reading, tokens[0], answer)
+            self.target_finder.noun_agent(reading, tokens[0], answer)
         verb = self.noun_frames.participation_verb(reading, reading.tree.top(tokens))
         if verb is not None:
             self._source(reading, verb, answer, depth=0)
             answer.notes.append(f"source: who takes part ({reading.tree.path(reading.tree.top(tokens), verb)})")
         return answer
 
-    def _noun_agent(self, reading: Reading, noun: int, answer: TreeAnswer) -> None:
-        """ "the detention of the mayor by Turkish police", "die Festnahme des Bürgermeisters durch die Polizei": an
-        event noun's `nmod` with an agent case word is its source, and then its genitive (`of`, or a German genitive
-        without a case word) is the patient, its target."""
-        tree = reading.tree
-        modifiers = tree.children(noun, "nmod")
-        # parsers often hang the agent from the patient ("the killing of protesters by security forces")
-        patients = [
-            m for m in modifiers if self._patient_cases.intersection(tree.case_words(m)) or not tree.case_words(m)
-        ]
-        below = modifiers + [c for m in patients for c in tree.children(m, "nmod")]
-        agents = [c for c in below if self._noun_agents.intersection(tree.case_words(c))]
-        found = self.phrases.phrase(reading, agents[0]) if agents else []
-        if not found:
-            return
-        answer.sources, answer.decided_source, answer.own_source = found, True, True
-        answer.notes.append(f"source: agent of the event noun ({tree.path(noun, agents[0])})")
-        if answer.decided_target:
-            return
-        for child in patients:
-            if child != agents[0] and self._take_targets(reading, noun, child, answer, "patient of the event noun"):
-                return
-
-    # sources -------------------------------------------------------------------------------------------------
     def _source(self, reading: Reading, verb: int, answer: TreeAnswer, depth: int) -> None:
         tree = reading.tree
         if depth > MAX_CLIMB:
@@ -440,7 +397,6 @@ class TreeArguments:
         first = min(tree.subtree(nominal))
         return tree.tokens[first].text.lower() in self._agent and tree.head(first) == nominal
 
-    # targets -------------------------------------------------------------------------------------------------
     def _targets(
         self,
         reading: Reading,
@@ -450,60 +406,6 @@ class TreeArguments:
         answer: TreeAnswer,
         nominal: bool,
     ) -> None:
-        """The first actor in the trigger's frame: a "mit/with/gegen/zwischen" phrase of any of its words ("held
-        talks with X": the phrase hangs from "talks"), else the object (in a passive the subject)."""
-        tree = reading.tree
-        top = tree.top(tokens) if nominal else self._verb_of(reading, tokens)
-        for word in sorted(tokens, key=lambda t: t != top):
-            if word != top and not nominal and self._actor_object(reading, top, word, answer):
-                return  # "urged Serbia to hold talks with Kosovo": whom the verb addresses, not the talks' partner
-            for child in tree.children(word, "obl", "nmod"):
-                cases = set(tree.case_words(child))
-                framed = (between and cases & self._between) or cases & preps
-                if framed and self._take_targets(reading, word, child, answer, f"{'/'.join(sorted(cases))} phrase"):
-                    return
-        if nominal:
-            return
-        relative = [c for c in tree.children(top, *OBJECTS, "obl:arg") if reading.word(c) in self._relatives]
-        governor = tree.head(top)
-        if (
-            relative and tree.dep(top).endswith(":relcl") and governor is not None
-        ):  # "Journalisten, denen X ... vorwirft"
-            self._take_targets(reading, top, governor, answer, "antecedent of the relative pronoun")
-            return
-        if answer.passive:
-            slots = tree.children(top, "nsubj:pass")
-        elif self._subjectless(reading, top):
-            slots = sorted(tree.children(top, *OBJECTS, "nsubj"))
-        else:
-            slots = tree.objects(top, OBJECTS)
-        if answer.passive and tree.relation(top) in {"acl", "amod"} and (noun := tree.head(top)) is not None:
-            slots = [noun]
-        kind = "passive subject" if answer.passive else "object"
-        for child in [c for c in slots if self._without_preposition(reading, c)]:
-            if self._take_targets(reading, top, child, answer, kind):
-                return
-        if answer.passive and tree.relation(top) in {"acl", "amod"}:
-            answer.decided_target = True  # the noun the participle modifies is the patient, actor or not
-            answer.notes.append("target: the noun the participle modifies (no actor)")
-
-    def _actor_object(self, reading: Reading, verb: int, before: int, answer: TreeAnswer) -> bool:
-        """Take the verb's own object as the target where it names an actor and stands before the word `before`
-        (the addressee, then what it is asked to do)."""
-        if answer.passive:
-            return False
-        objects = [
-            c for c in reading.tree.objects(verb, OBJECTS) if c < before and self._without_preposition(reading, c)
-        ]
-        named = [  # the object itself names the actor, not a possessor in it ("deepen Manila's ties with Tokyo")
-            c for c in objects if any(m.first <= c <= m.last for m in self.phrases.phrase(reading, c))
-        ]
-        return any(self._take_targets(reading, verb, c, answer, "object") for c in named)
-
-    def _take_targets(self, reading: Reading, head: int, child: int, answer: TreeAnswer, kind: str) -> bool:
-        used = {id(m) for m in answer.sources}
-        found = [m for m in self.phrases.phrase(reading, child) if id(m) not in used]
-        if found:
-            answer.targets, answer.decided_target = found, True
-            answer.notes.append(f"target: {kind} ({reading.tree.path(head, child)})")
-        return bool(found)
+        top = reading.tree.top(tokens) if nominal else self._verb_of(reading, tokens)
+        subjectless = not nominal and self._subjectless(reading, top)
+        self.target_finder.find(reading, tokens, top, (preps, between), answer, nominal, subjectless)

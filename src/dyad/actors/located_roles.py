@@ -36,19 +36,22 @@ def located_roles(
         if home is None:
             rest.append(role)
             continue
-        found.append(
-            Mention(
-                first=role.first,
-                last=role.last,
-                start=tokens[role.first].start,
-                end=tokens[role.last].end,
-                text="",
-                actor=with_role(home, role.role.role),
-                kind="role",
-                mode=role.role.mode,
-            )
-        )
+        found.append(role_mention(tokens, role, role.last, home))
     return found, rest
+
+
+def role_mention(tokens: list[Token], role: RoleSpan, last: int, home: Actor) -> Mention:
+    """A role word (and a name after it up to `last`) as an actor of `home` in that role."""
+    return Mention(
+        first=role.first,
+        last=last,
+        start=tokens[role.first].start,
+        end=tokens[last].end,
+        text="",
+        actor=with_role(home, role.role.role),
+        kind="role" if last == role.last else "person",
+        mode=role.role.mode,
+    )
 
 
 def _place_after(

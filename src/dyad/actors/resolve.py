@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from dyad.actors.coreference import Coreference, Discourse
-from dyad.actors.located_roles import located_roles
+from dyad.actors.located_roles import located_roles, role_mention
 from dyad.actors.place_names import PlaceNames
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
@@ -167,7 +167,7 @@ class Resolver:
             else:
                 last = None if people else self._unknown_name_after(tokens, role.last, covered)
             if last is not None and not covered.intersection(range(role.first, last + 1)):
-                found.append(self._role_mention(tokens, role, last, home))
+                found.append(role_mention(tokens, role, last, home))
         return found
 
     @staticmethod
@@ -180,19 +180,6 @@ class Resolver:
                 break
             last += 1
         return last if last - index >= 2 else None
-
-    @staticmethod
-    def _role_mention(tokens: list[Token], role: RoleSpan, last: int, home: Actor) -> Mention:
-        return Mention(
-            first=role.first,
-            last=last,
-            start=tokens[role.first].start,
-            end=tokens[last].end,
-            text="",
-            actor=with_role(home, role.role.role),
-            kind="role" if last == role.last else "person",
-            mode=role.role.mode,
-        )
 
     def _merge_adjacent_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """ "Kremlchef Wladimir Putin", "Kremlin spokesman Dmitry Peskov": one actor, not two. A title that names

@@ -72,8 +72,10 @@ class ClauseTargets:
         self._authoring = frozenset(arguments.get("authoring_prepositions", []))
         self._infinitive_markers = frozenset(clauses["infinitive_markers"])
         self._complementizers = frozenset(clauses.get("complementizers", []))
-        self._conditionals = frozenset(clauses.get("conditionals", []))
-        self._verb_first = frozenset(clauses.get("verb_first_conditions", []))
+        # words opening a condition: subordinators ("falls", "if") and verb-first conditions ("Sollte ...")
+        self._conditionals = frozenset(clauses.get("conditionals", [])) | frozenset(
+            clauses.get("verb_first_conditions", [])
+        )
         self._genitive = frozenset(arguments["genitive_articles"])
         self._boundaries = frozenset(arguments.get("boundary_nouns", []))
         self._subject_anywhere = language.rules.subject_anywhere
@@ -150,7 +152,7 @@ class ClauseTargets:
         return []
 
     def _condition(self, view: SentenceView, clause: Clause) -> bool:
-        return clause.kind == "sub" and view.tokens[clause.first].lower in self._conditionals | self._verb_first
+        return clause.kind == "sub" and view.tokens[clause.first].lower in self._conditionals
 
     def _prepositional_target(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, used: set[int]

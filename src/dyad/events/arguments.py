@@ -134,8 +134,19 @@ class ArgumentFinder(ClauseRules):
         result.mutual = self._mutual(view, clause)
         if entry.recip and len(result.sources) >= 2 and not self._framed(view, match, result.targets):
             result.targets = []  # "X and Y began joint drills, despite protests from Z": a pair, Z is no partner
+        if entry.received:
+            self._received(view, match, result)
         result.pairs = self._pairs(result)
         return result
+
+    @staticmethod
+    def _received(view: SentenceView, match: TriggerMatch, result: Assignment) -> None:
+        """ "Angola erhielt Hilfe von der EG", "the plan drew criticism from Tokyo": the subject receives the act,
+        and the actor in the frame's phrase does it; where the sentence names none, the source is unknown."""
+        doers = [t for t in result.targets if t is not None and view.governing_preposition(t) in match.entry.preps]
+        result.targets = [s for s in result.sources if s not in doers] or [None]
+        result.sources = doers
+        result.notes.append("received: the actor of the frame phrase is the source, the subject the target")
 
     @staticmethod
     def _framed(view: SentenceView, match: TriggerMatch, targets: list[Mention | None]) -> bool:

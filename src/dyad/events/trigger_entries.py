@@ -37,6 +37,7 @@ class TriggerEntry:
     speaker: bool = False
     intransitive: bool = False
     conditional: bool = False  # an event only where its sentence sets a condition (a warning with one is a threat)
+    received: bool = False  # the subject receives the act; the actor of the frame's phrase does it ("aid from X")
     source: str = ""  # the lexicon file the pattern comes from
     rank: int = 0  # its place in the lexicons (the core first, then the files in name order): decides exact ties
 
@@ -76,7 +77,7 @@ def _entry(
 ) -> TriggerEntry:
     pattern = row["pattern"]
     flags = {flag.strip() for flag in row.get("flags", "").split(",") if flag.strip() not in {"", "-"}}
-    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive", "conditional"}
+    unknown = flags - {"recip", "between", "patient", "noun", "speaker", "intransitive", "conditional", "received"}
     if unknown:
         raise ValueError(f"unknown flags {sorted(unknown)}")
     noun_lemma = _noun_lemma(lemma) if "noun" in flags else lemma
@@ -103,6 +104,7 @@ def _entry(
         speaker="speaker" in flags,
         intransitive="intransitive" in flags,
         conditional="conditional" in flags,
+        received="received" in flags,
         source=source,
     )
 

@@ -44,3 +44,26 @@ def test_coordinated_adjectives_before_a_role_stay_two_actors(code) -> None:
 
 def test_an_institution_acts_in_an_event(code) -> None:
     assert ("DEU", "112", "DEU") in triples(code("Der Verfassungsschutz warf der AfD Extremismus vor.", "de"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Pakistan's National Security Council condemned India.", ("PAKGOV", "111", "IND")),
+        ("Manila's National Security Council accused China of aggression.", ("PHLGOV", "1123", "CHN")),
+        ("The National Security Council accused China of aggression.", ("USAGOV", "1123", "CHN")),
+        ("Israel's Mossad accused Iran of sabotage.", ("ISRSPY", "1123", "IRN")),
+    ],
+)
+def test_a_generic_body_name_belongs_to_the_country_before_it(code, sentence, expected) -> None:
+    events = code(sentence, "en")
+    assert {(e.source.actor.code, e.cameo, e.target.actor.country if e.target else None) for e in events} == {expected}
+
+
+def test_an_international_organisation_keeps_its_code_after_a_possessive(pipeline) -> None:
+    from dyad.read import RawDocument
+
+    coded = pipeline.code(RawDocument(text="Ukraine's NATO bid angered Russia.", origin="t", language="en"))
+    codes = {m.actor.code for mentions in coded.mentions.values() for m in mentions}
+    assert "NATO" in codes
+    assert "UKRGOV" not in codes

@@ -36,6 +36,16 @@ def test_repeated_site_name_is_furniture() -> None:
     assert cleaned.paragraphs == ("China lobt Brasilien.",)
 
 
+def test_live_ticker_marks_separate_items() -> None:
+    cleaned = Cleaner.load().clean("+++ Georgien bestellt Botschafter ein +++ Moskau weist Vorwürfe zurück +++")
+    assert cleaned.paragraphs == ("Georgien bestellt Botschafter ein", "Moskau weist Vorwürfe zurück")
+
+
+def test_live_ticker_item_keeps_its_separable_verb(code) -> None:
+    events = code("+++ Kroatien bestellt den serbischen Botschafter ein +++", "de")
+    assert {(e.source.actor.country, e.cameo) for e in events} == {("HRV", "114")}
+
+
 def test_html_is_stripped(tmp_path) -> None:
     page = tmp_path / "a.html"
     page.write_text(

@@ -30,7 +30,15 @@ class Cleaned:
 
 
 class Cleaner:
-    def __init__(self, drop_lines: list[str], strip_parts: list[str], dateline: DatelineFinder, date_line: str):
+    def __init__(
+        self,
+        drop_lines: list[str],
+        strip_parts: list[str],
+        dateline: DatelineFinder,
+        date_line: str,
+        line_breaks: tuple[str, ...] = (),
+    ):
+        self._breaks = [re.compile(p) for p in line_breaks]
         self._drop = [re.compile(p, re.IGNORECASE) for p in drop_lines]
         self._strip = [re.compile(p, re.IGNORECASE) for p in strip_parts]
         self._dateline = dateline
@@ -40,10 +48,13 @@ class Cleaner:
     def load(cls, languages: tuple[str, ...] = SUPPORTED) -> Cleaner:
         config = read_toml(data_path("data", "boilerplate.toml"))
         dateline = DatelineFinder.load(config, languages)
-        return cls(config["drop_lines"], config["strip_parts"], dateline, config["date_line"])
+        breaks = tuple(config.get("line_breaks", ()))
+        return cls(config["drop_lines"], config["strip_parts"], dateline, config["date_line"], breaks)
 
     def clean(self, text: str) -> Cleaned:
         text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+        for pattern in self._breaks:
+            text = pattern.sub("\n", text)
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         lines = [line for line in lines if line]
         published, lines = self._take_date(lines)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dyad.actors.coreference import Coreference, Discourse
 from dyad.actors.located_roles import located_roles, role_mention
 from dyad.actors.place_names import PlaceNames
+from dyad.actors.possessed_bodies import possessed_bodies
 from dyad.actors.recognise import Recognised, RoleSpan, with_role
 from dyad.actors.structure import MentionStructure
 from dyad.lang import Language
@@ -47,6 +48,7 @@ class Resolver:
         backed = len(mentions) < len(found.mentions)
         mentions = [m for m in mentions if not self._side_taken(tokens, m)]
         mentions = [place for m in mentions if (place := self._place_names.as_place(tokens, m)) is not None]
+        mentions = possessed_bodies(tokens, mentions, self.countries, self._mention_before)
         mentions, loose = self._attach_roles(tokens, mentions, found.roles)
         mentions = self._absorb_appositions(tokens, mentions)
         mentions += self._coreference.anaphora(tokens, mentions, discourse)
